@@ -1,0 +1,212 @@
+/**
+ * The embedded store: a graphology multi-graph in process, persisted to `DATA_DIR` as an
+ * atomic JSON snapshot. Writes are applied to a copy of the graph, the copy is persisted,
+ * and only then does it replace the live graph, so a failed write leaves nothing behind.
+ */
+import path from 'node:path';
+import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import type { Direction, GraphEdge, GraphNode, Label, Props, RelType } from '../domain/model.js';
+import { normaliseText } from '../domain/text.js';
+import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, StoreStatus, WriteSummary } from './port.js';
+import { StoreError } from './port.js';
+import { readFileIfExists, writeFileAtomic } from './snapshot.js';
+import { checkChange, edgeKey } from './validate.js';
+
+interface NodeAttributes {
+  label: Label;
+  props: Props;
+}
+interface EdgeAttributes {
+  type: RelType;
+  props: Props;
+}
+type PropertyGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+const SNAPSHOT_VERSION = 1;
+
+export interface MemoryStoreOptions {
+  /** Folder of the snapshot; without it the store lives in memory only (tests). */
+  readonly dataDir?: string;
+}
+
+export class MemoryStore implements GraphStore {
+  readonly backend = 'memory' as const;
+  private graph: PropertyGraph = newGraph();
+  private byLabel = new Map<Label, string[]>();
+  private writing: Promise<unknown> = Promise.resolve();
+  private opened = false;
+
+  constructor(private readonly options: MemoryStoreOptions = {}) {}
+
+  get snapshotFile(): string | undefined {
+    return this.options.dataDir ? path.join(this.options.dataDir, 'graph.json') : undefined;
+  }
+
+  async open(): Promise<void> {
+    const file = this.snapshotFile;
+    const raw = file ? await readFileIfExists(file) : undefined;
+    if (raw !== undefined) {
+      let parsed: { version?: number; graph?: SerializedGraph<NodeAttributes, EdgeAttributes> };
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        throw new StoreError(`snapshot ${file} is not valid JSON (${(error as Error).message})`);
+      }
+      if (parsed.version !== SNAPSHOT_VERSION || !parsed.graph) {
+        throw new StoreError(`snapshot ${file} has version ${String(parsed.version)}, expected ${SNAPSHOT_VERSION}`);
+      }
+      const graph = newGraph();
+      graph.import(parsed.graph);
+      this.graph = graph;
+    }
+    this.reindex();
+    this.opened = true;
+  }
+
+  async close(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    this.opened = false;
+  }
+
+  async status(): Promise<StoreStatus> {
+    return { backend: this.backend, ready: this.opened, nodes: this.graph.order, edges: this.graph.size };
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => (this.graph.hasNode(id) ? this.toNode(id) : null));
+  }
+
+  async neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> {
+    return ids.map((id) => {
+      if (!this.graph.hasNode(id)) return [];
+      const found: Neighbour[] = [];
+      const visit = (_key: string, attrs: EdgeAttributes, source: string, target: string) => {
+        if (attrs.type !== type) return;
+        found.push({
+          edge: { type, from: source, to: target, props: attrs.props },
+          node: this.toNode(direction === 'out' ? target : source),
+        });
+      };
+      if (direction === 'out') this.graph.forEachOutEdge(id, visit);
+      else this.graph.forEachInEdge(id, visit);
+      return found.sort(byPositionThenId);
+    });
+  }
+
+  async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
+    const ids = this.byLabel.get(label) ?? [];
+    return keys.map((key) =>
+      ids.filter((id) => {
+        const matchKeys = this.graph.getNodeAttributes(id).props.matchKeys;
+        return Array.isArray(matchKeys) && matchKeys.includes(key);
+      }).map((id) => this.toNode(id)),
+    );
+  }
+
+  async list(query: ListQuery): Promise<ListPage> {
+    const text = query.text ? normaliseText(query.text) : undefined;
+    const idSet = query.ids ? new Set(query.ids) : undefined;
+    const matches = (this.byLabel.get(query.label) ?? []).filter((id) => {
+      if (idSet && !idSet.has(id)) return false;
+      const props = this.graph.getNodeAttributes(id).props;
+      if (text !== undefined && !String(props.searchText ?? '').includes(text)) return false;
+      for (const [key, value] of Object.entries(query.where ?? {})) {
+        const actual = props[key];
+        if (Array.isArray(actual) ? !actual.includes(value as string) : actual !== value) return false;
+      }
+      return true;
+    });
+    const start = query.after === undefined ? 0 : upperBound(matches, query.after);
+    const page = matches.slice(start, start + query.first);
+    return {
+      nodes: page.map((id) => this.toNode(id)),
+      totalCount: matches.length,
+      hasNextPage: start + query.first < matches.length,
+    };
+  }
+
+  write(change: GraphChange): Promise<WriteSummary> {
+    const run = this.writing.catch(() => undefined).then(() => this.applyChange(change));
+    this.writing = run;
+    return run;
+  }
+
+  private async applyChange(change: GraphChange): Promise<WriteSummary> {
+    await checkChange(change, async (ids) => {
+      const labels = new Map<string, Label>();
+      for (const id of ids) if (this.graph.hasNode(id)) labels.set(id, this.graph.getNodeAttribute(id, 'label'));
+      return labels;
+    });
+    const next = this.graph.copy();
+    const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0 };
+    for (const node of change.nodes) {
+      if (next.hasNode(node.id)) {
+        next.updateNodeAttribute(node.id, 'props', (props) => ({ ...props, ...node.props }));
+        summary.nodesUpdated++;
+      } else {
+        next.addNode(node.id, { label: node.label, props: { ...node.props } });
+        summary.nodesCreated++;
+      }
+    }
+    for (const edge of change.edges) {
+      const key = edgeKey(edge);
+      if (next.hasEdge(key)) {
+        next.updateEdgeAttribute(key, 'props', (props) => ({ ...props, ...edge.props }));
+        summary.edgesUpdated++;
+      } else {
+        next.addEdgeWithKey(key, edge.from, edge.to, { type: edge.type, props: { ...edge.props } });
+        summary.edgesCreated++;
+      }
+    }
+    const file = this.snapshotFile;
+    if (file) await writeFileAtomic(file, JSON.stringify({ version: SNAPSHOT_VERSION, graph: next.export() }));
+    this.graph = next;
+    this.reindex();
+    return summary;
+  }
+
+  private reindex(): void {
+    const byLabel = new Map<Label, string[]>();
+    this.graph.forEachNode((id, attrs) => {
+      const list = byLabel.get(attrs.label) ?? [];
+      list.push(id);
+      byLabel.set(attrs.label, list);
+    });
+    for (const list of byLabel.values()) list.sort(compareIds);
+    this.byLabel = byLabel;
+  }
+
+  private toNode(id: string): GraphNode {
+    const attrs = this.graph.getNodeAttributes(id);
+    return { id, label: attrs.label, props: attrs.props };
+  }
+}
+
+function newGraph(): PropertyGraph {
+  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: false });
+}
+
+/** Ids sort by UTF-16 code units, the same order Neo4j's string comparison gives. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function upperBound(sorted: readonly string[], after: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function byPositionThenId(a: Neighbour, b: Neighbour): number {
+  const pa = typeof a.edge.props.position === 'number' ? a.edge.props.position : Number.MAX_SAFE_INTEGER;
+  const pb = typeof b.edge.props.position === 'number' ? b.edge.props.position : Number.MAX_SAFE_INTEGER;
+  return pa - pb || compareIds(a.node.id, b.node.id);
+}
+
+export type { GraphEdge };

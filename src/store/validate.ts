@@ -1,0 +1,49 @@
+import { isLabel, isRelType, RELATIONSHIPS, type Label } from '../domain/model.js';
+import { StoreError, type GraphChange } from './port.js';
+
+/**
+ * Check a change against the model before any of it is applied: known labels and types,
+ * endpoints that exist (in the store or in the change itself) and carry labels the
+ * relationship type allows. `storedLabels` answers the labels of ids not in the change.
+ */
+export async function checkChange(
+  change: GraphChange,
+  storedLabels: (ids: readonly string[]) => Promise<Map<string, Label>>,
+): Promise<void> {
+  const problems: string[] = [];
+  const inChange = new Map<string, Label>();
+  for (const node of change.nodes) {
+    if (!isLabel(node.label)) problems.push(`node ${node.id}: unknown label "${String(node.label)}"`);
+    if (!node.id || !node.id.includes(':')) problems.push(`node "${node.id}": ids are "<prefix>:<key>"`);
+    const seen = inChange.get(node.id);
+    if (seen && seen !== node.label) problems.push(`node ${node.id}: given twice with labels ${seen} and ${node.label}`);
+    inChange.set(node.id, node.label);
+  }
+  const missing = [...new Set(change.edges.flatMap((e) => [e.from, e.to]))].filter((id) => !inChange.has(id));
+  const stored = missing.length ? await storedLabels(missing) : new Map<string, Label>();
+  const labelOf = (id: string) => inChange.get(id) ?? stored.get(id);
+  for (const edge of change.edges) {
+    const where = `relationship (${edge.from})-[:${edge.type}]->(${edge.to})`;
+    if (!isRelType(edge.type)) {
+      problems.push(`${where}: unknown relationship type`);
+      continue;
+    }
+    const rule = RELATIONSHIPS[edge.type];
+    const from = labelOf(edge.from);
+    const to = labelOf(edge.to);
+    if (!from) problems.push(`${where}: start node does not exist`);
+    else if (!(rule.from as readonly Label[]).includes(from)) problems.push(`${where}: cannot start at a ${from}`);
+    if (!to) problems.push(`${where}: end node does not exist`);
+    else if (!(rule.to as readonly Label[]).includes(to)) problems.push(`${where}: cannot end at a ${to}`);
+  }
+  // Node labels already stored must not change.
+  const relabel = change.nodes.filter((n) => stored.has(n.id) && stored.get(n.id) !== n.label);
+  for (const node of relabel) problems.push(`node ${node.id}: stored as ${stored.get(node.id)}, cannot become ${node.label}`);
+  if (problems.length) {
+    throw new StoreError(`change rejected, nothing was written:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`);
+  }
+}
+
+export function edgeKey(edge: { from: string; type: string; to: string }): string {
+  return `${edge.from}|${edge.type}|${edge.to}`;
+}
