@@ -110,6 +110,7 @@ export function recordToChange(record: EvaluationRecord, source?: SourceInfo): G
         code: p.code,
         title: p.title,
         type: p.type,
+        typeKey: p.type ? normaliseText(p.type) : undefined,
         summary: p.summary,
         coverage: p.coverage,
         startDate: p.startDate,

@@ -4,7 +4,7 @@
  * and only then does it replace the live graph, so a failed write leaves nothing behind.
  */
 import path from 'node:path';
-import Graph from 'graphology';
+import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { Direction, GraphEdge, GraphNode, Label, Props, RelType } from '../domain/model.js';
 import { normaliseText } from '../domain/text.js';
@@ -21,7 +21,7 @@ interface EdgeAttributes {
   type: RelType;
   props: Props;
 }
-type PropertyGraph = Graph<NodeAttributes, EdgeAttributes>;
+type PropertyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 const SNAPSHOT_VERSION = 1;
 
@@ -184,7 +184,7 @@ export class MemoryStore implements GraphStore {
 }
 
 function newGraph(): PropertyGraph {
-  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: false });
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
 }
 
 /** Ids sort by UTF-16 code units, the same order Neo4j's string comparison gives. */

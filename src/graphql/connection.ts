@@ -1,0 +1,117 @@
+/**
+ * Relay-style connections: `edges { cursor node }`, `pageInfo`, `totalCount`, paged with
+ * `first`/`after`. Cursors are opaque and keyset-based (they encode the last node's id), so a
+ * page never repeats or skips nodes when others are added before it.
+ */
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Label } from '../domain/model.js';
+import type { GraphStore, ListQuery } from '../store/port.js';
+import { userError } from './errors.js';
+import { fromNode, type Node } from './types/entities.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType('PageInfo', { description: 'Where a page sits in a connection.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more nodes follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether nodes precede this page (true when `after` was given).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the page; pass it as `after` to get the next page.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many nodes to return (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return the nodes after this cursor (`pageInfo.endCursor` of the previous page).' })
+  after?: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declare the edge and connection types of one node type. */
+export function connectionOf<T extends object>(NodeClass: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page of results.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque cursor of this edge.' })
+    cursor!: string;
+
+    @Field(() => NodeClass, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} results.` })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [EdgeType], { description: 'The results on this page, in order.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many results match, over all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+const CURSOR_PREFIX = 'cursor:';
+
+export function encodeCursor(nodeId: string): string {
+  return Buffer.from(CURSOR_PREFIX + nodeId, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const raw = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!raw.startsWith(CURSOR_PREFIX)) throw userError(`"${cursor}" is not a cursor returned by this API`, 'after');
+  return raw.slice(CURSOR_PREFIX.length);
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw userError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  }
+  return first;
+}
+
+/**
+ * One page of a label's nodes as a connection. `ids` (when given) restricts the page to nodes
+ * reached through relationship filters; an empty list means nothing matches.
+ */
+export async function paginate<T extends Node>(
+  store: GraphStore,
+  label: Label,
+  args: PageArgs,
+  filter: Omit<ListQuery, 'label' | 'first' | 'after'> = {},
+): Promise<ConnectionShape<T>> {
+  const first = pageSize(args.first);
+  const after = args.after ? decodeCursor(args.after) : undefined;
+  if (filter.ids && filter.ids.length === 0) {
+    return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null } };
+  }
+  const page = await store.list({ label, first, after, ...filter });
+  const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node: fromNode(node) as T }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { normaliseText } from '../../domain/text.js';
+import { connectionOf, paginate } from '../connection.js';
+import type { GraphContext } from '../context.js';
+import { fromGlobalId } from '../globalId.js';
+import { Conclusion, Criterion, Evaluation, Finding, Organization, Person, Project, Recommendation, SourceDocument } from '../types/entities.js';
+import { EvaluationsArgs } from '../types/inputs.js';
+import { relatedList, relatedOne } from './related.js';
+
+export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
+
+@Resolver(() => Evaluation)
+export class EvaluationResolver {
+  @Query(() => EvaluationConnection, { description: 'Evaluations, ordered by id, filtered by `where`.' })
+  evaluations(@Args(() => EvaluationsArgs) args: EvaluationsArgs, @Ctx() ctx: GraphContext) {
+    const where = args.where ?? {};
+    const props: Record<string, string | number> = {};
+    if (where.stage) props.stage = normaliseText(where.stage);
+    if (where.year) props.year = where.year;
+    return paginate<Evaluation>(ctx.store, 'Evaluation', args, { text: where.text ?? undefined, where: props });
+  }
+
+  @Query(() => Evaluation, { nullable: true, description: 'One evaluation by id; null when there is none.' })
+  async evaluation(@Arg('id', () => ID, { description: 'Global id of the evaluation.' }) id: string, @Ctx() ctx: GraphContext) {
+    const node = await ctx.loaders.node.load(fromGlobalId(id, ['Evaluation']).nodeId);
+    return node ? Evaluation.from(node) : null;
+  }
+
+  @FieldResolver(() => Project, { description: 'The evaluated project.' })
+  async project(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, e.nodeId, 'EVALUATES', 'out', Project);
+  }
+
+  @FieldResolver(() => [Criterion], { description: 'Criteria in the scope of the evaluation, in the order the brief lists them.' })
+  criteria(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'ASSESSES', 'out', Criterion);
+  }
+
+  @FieldResolver(() => [Person], { description: 'The evaluators.' })
+  evaluators(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'CONDUCTED_BY', 'out', Person, 'Person');
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The firm that conducted the evaluation.' })
+  evaluationFirm(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, e.nodeId, 'CONDUCTED_BY', 'out', Organization, 'Organization');
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Who commissioned the evaluation.' })
+  commissionedBy(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, e.nodeId, 'COMMISSIONED_BY', 'out', Organization);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who managed the evaluation.' })
+  managedBy(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, e.nodeId, 'MANAGED_BY', 'out', Person);
+  }
+
+  @FieldResolver(() => [Finding], { description: 'Findings per criterion, with ratings, in the order of the brief.' })
+  findings(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'HAS_FINDING', 'out', Finding);
+  }
+
+  @FieldResolver(() => [Conclusion], { description: 'Conclusions, in the order of the brief.' })
+  conclusions(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'CONCLUDES', 'out', Conclusion);
+  }
+
+  @FieldResolver(() => [Recommendation], { description: 'Recommendations, in the order of the brief.' })
+  recommendations(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'RECOMMENDS', 'out', Recommendation);
+  }
+
+  @FieldResolver(() => [SourceDocument], { description: 'Documents the evaluation was taken from.' })
+  sources(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'SOURCED_FROM', 'out', SourceDocument);
+  }
+}

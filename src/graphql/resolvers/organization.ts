@@ -1,0 +1,80 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphNode } from '../../domain/model.js';
+import { normaliseKey } from '../../domain/text.js';
+import { connectionOf, paginate } from '../connection.js';
+import type { GraphContext } from '../context.js';
+import { userError } from '../errors.js';
+import { fromGlobalId } from '../globalId.js';
+import { Organization, Partnership, Person, Project, SourceDocument } from '../types/entities.js';
+import { OrganizationsArgs } from '../types/inputs.js';
+import { neighbours, relatedList, relatedOne } from './related.js';
+
+export const OrganizationConnection = connectionOf(Organization, 'Organization');
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection, { description: 'Organisations, ordered by id, filtered by `where`.' })
+  organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: GraphContext) {
+    const where = args.where ?? {};
+    return paginate<Organization>(ctx.store, 'Organization', args, { text: where.text ?? undefined, where: where.kind ? { kind: where.kind } : undefined });
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'One organisation by global id, acronym, or name (English, local or alias); null when there is none.' })
+  async organization(
+    @Arg('id', () => ID, { nullable: true, description: 'Global id of the organisation.' }) id: string | null,
+    @Arg('acronym', () => String, { nullable: true, description: 'Acronym, e.g. "UDAPE" (case-insensitive).' }) acronym: string | null,
+    @Arg('name', () => String, { nullable: true, description: 'Name in English or the local language, or an alias (case- and accent-insensitive).' }) name: string | null,
+    @Ctx() ctx: GraphContext,
+  ) {
+    if ([id, acronym, name].filter(Boolean).length !== 1) throw userError('organization() takes exactly one of id, acronym or name');
+    if (id) {
+      const node = await ctx.loaders.node.load(fromGlobalId(id, ['Organization']).nodeId);
+      return node ? Organization.from(node) : null;
+    }
+    const key = normaliseKey((acronym ?? name)!);
+    const [matches = []] = await ctx.store.findByKeys('Organization', [key]);
+    const isAcronym = (n: GraphNode) => typeof n.props.acronym === 'string' && normaliseKey(n.props.acronym) === key;
+    const found = acronym ? matches.find(isAcronym) : matches[0];
+    return found ? Organization.from(found) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The body this organisation belongs to or is linked to (UDAPE -> MPD, IDIS -> UMSA).' })
+  parent(@Root() o: Organization, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, o.nodeId, 'PART_OF', 'out', Organization);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'How it relates to its parent, in the words of the source, e.g. "decentralized unit linked to".' })
+  async parentRelation(@Root() o: Organization, @Ctx() ctx: GraphContext) {
+    const [first] = await neighbours(ctx, o.nodeId, 'PART_OF', 'out');
+    return (first?.edge.props.relation as string | undefined) ?? null;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Units that belong to or are linked to this organisation.' })
+  units(@Root() o: Organization, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, o.nodeId, 'PART_OF', 'in', Organization);
+  }
+
+  @FieldResolver(() => [Partnership], { description: 'Projects this organisation partnered on, with its role.' })
+  async partnerships(@Root() o: Organization, @Ctx() ctx: GraphContext): Promise<Partnership[]> {
+    const found = await neighbours(ctx, o.nodeId, 'PARTNERED_WITH', 'in');
+    return found.map((n) => Object.assign(new Partnership(), { organization: o, project: Project.from(n.node), lead: n.edge.props.lead === true, role: (n.edge.props.role as string | undefined) ?? null }));
+  }
+
+  @FieldResolver(() => [Person], { description: 'People named in the documents as working for it.' })
+  people(@Root() o: Organization, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, o.nodeId, 'WORKS_FOR', 'in', Person);
+  }
+
+  @FieldResolver(() => [SourceDocument], { description: 'Documents that mention the organisation.' })
+  sources(@Root() o: Organization, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, o.nodeId, 'SOURCED_FROM', 'out', SourceDocument);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person works for.' })
+  organization(@Root() p: Person, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, p.nodeId, 'WORKS_FOR', 'out', Organization);
+  }
+}
