@@ -27,9 +27,10 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once from the type-graphql classes. */
 export function buildSchema(): Promise<GraphQLSchema> {
-  cached ??= buildTypeGraphQLSchema({
-    resolvers: RESOLVERS,
-    validate: false,
+  cached ??= buildTypeGraphQLSchema({ resolvers: RESOLVERS, validate: false }).then((schema) => {
+    schema.getQueryType()!.description =
+      'Entry points into the graph of evaluations: lists are Relay connections (`first`, `after`, `where`), single objects are looked up by id or natural key.';
+    return schema;
   });
   return cached;
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import type { Direction, GraphEdge, GraphNode, Label, Props, RelType } from '../domain/model.js';
+import type { Direction, GraphNode, Label, Props, RelType } from '../domain/model.js';
 import { normaliseText } from '../domain/text.js';
 import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, StoreStatus, WriteSummary } from './port.js';
 import { StoreError } from './port.js';
@@ -90,7 +90,7 @@ export class MemoryStore implements GraphStore {
       };
       if (direction === 'out') this.graph.forEachOutEdge(id, visit);
       else this.graph.forEachInEdge(id, visit);
-      return found.sort(byPositionThenId);
+      return found.sort(direction === 'out' ? byPositionThenId : byNeighbourId);
     });
   }
 
@@ -209,4 +209,6 @@ export function byPositionThenId(a: Neighbour, b: Neighbour): number {
   return pa - pb || compareIds(a.node.id, b.node.id);
 }
 
-export type { GraphEdge };
+export function byNeighbourId(a: Neighbour, b: Neighbour): number {
+  return compareIds(a.node.id, b.node.id);
+}

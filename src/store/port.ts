@@ -65,7 +65,11 @@ export interface GraphStore {
   status(): Promise<StoreStatus>;
   /** Nodes by id, in the order asked, null where absent. */
   getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
-  /** For each id, its neighbours over one relationship type in one direction, ordered by the edge's `position` then the neighbour's id. */
+  /**
+   * For each id, its neighbours over one relationship type in one direction. Outgoing
+   * neighbours are ordered by the edge's `position` (the order of the source document), then
+   * by id; incoming ones by id.
+   */
   neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]>;
   /** For each key, the nodes of a label whose `matchKeys` contain it (keys are normalised with `normaliseKey`). */
   findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]>;

@@ -19,8 +19,9 @@ export async function checkChange(
     if (seen && seen !== node.label) problems.push(`node ${node.id}: given twice with labels ${seen} and ${node.label}`);
     inChange.set(node.id, node.label);
   }
-  const missing = [...new Set(change.edges.flatMap((e) => [e.from, e.to]))].filter((id) => !inChange.has(id));
-  const stored = missing.length ? await storedLabels(missing) : new Map<string, Label>();
+  const endpoints = change.edges.flatMap((e) => [e.from, e.to]).filter((id) => !inChange.has(id));
+  const lookup = [...new Set([...inChange.keys(), ...endpoints])];
+  const stored = lookup.length ? await storedLabels(lookup) : new Map<string, Label>();
   const labelOf = (id: string) => inChange.get(id) ?? stored.get(id);
   for (const edge of change.edges) {
     const where = `relationship (${edge.from})-[:${edge.type}]->(${edge.to})`;

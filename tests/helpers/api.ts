@@ -1,0 +1,84 @@
+/**
+ * Test helpers that use the product the way a user does: start the real API process
+ * (`src/main.ts`) on a free port with its own DATA_DIR, and send GraphQL over HTTP.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[] }[];
+}
+
+export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+/** Like gql, but fails the test when the response carries errors. */
+export async function gqlData<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await gql<T>(url, query, variables);
+  if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+export interface ApiProcess {
+  readonly url: string;
+  readonly base: string;
+  readonly dataDir: string;
+  readonly output: () => string;
+  stop(): Promise<number | null>;
+}
+
+export async function tempDir(prefix = 'meg-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** Start `src/main.ts` as a child process on a free port; resolves once it listens. */
+export async function startApi(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ApiProcess> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start within 30 s:\n${output}`)), 30_000);
+    const onData = () => {
+      const match = output.match(/"port":(\d+)[^\n]*"msg":"API listening"/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code} before listening:\n${output}`));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}/graphql`,
+    base,
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}

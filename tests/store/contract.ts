@@ -1,0 +1,132 @@
+/**
+ * The store contract: what every GraphStore implementation must do, run against each one
+ * (memory always; Neo4j when NEO4J_URI is set). Tests go through the port only.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { GraphEdge, GraphNode } from '../../src/domain/model.js';
+import type { GraphStore } from '../../src/store/port.js';
+
+export interface StoreFactory {
+  /** A store, opened, holding nothing. */
+  create(): Promise<GraphStore>;
+}
+
+const org = (key: string, name: string, extra: Record<string, unknown> = {}): GraphNode => ({
+  id: `organization:${key}`,
+  label: 'Organization',
+  props: { name, searchText: name.toLowerCase(), matchKeys: [key, name.toLowerCase()], ...extra } as GraphNode['props'],
+});
+const project = (key: string, title: string): GraphNode => ({ id: `project:${key}`, label: 'Project', props: { title, code: key.toUpperCase(), searchText: `${key} ${title.toLowerCase()}`, matchKeys: [key] } });
+const edge = (type: GraphEdge['type'], from: string, to: string, props: GraphEdge['props'] = {}): GraphEdge => ({ type, from, to, props });
+
+/** Two projects sharing a partner; one organisation with a parent. */
+const FIXTURE = {
+  nodes: [
+    project('p1', 'Internal migration policies'),
+    project('p2', 'Labour migration statistics'),
+    org('ine', 'Instituto Nacional de Estadistica', { kind: 'STATISTICS_OFFICE', aliases: ['INE Bolivia'] }),
+    org('udape', 'Unidad de Politicas Sociales', { kind: 'GOVERNMENT_AGENCY' }),
+    org('mpd', 'Ministerio de Planificacion', { kind: 'MINISTRY' }),
+  ],
+  edges: [
+    edge('PARTNERED_WITH', 'project:p1', 'organization:udape', { lead: true, position: 0 }),
+    edge('PARTNERED_WITH', 'project:p1', 'organization:ine', { lead: false, position: 1 }),
+    edge('PARTNERED_WITH', 'project:p2', 'organization:ine', { lead: true, position: 0 }),
+    edge('PART_OF', 'organization:udape', 'organization:mpd', { relation: 'linked to' }),
+  ],
+};
+
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await factory.create();
+    });
+
+    it('starts empty and ready', async () => {
+      expect(await store.status()).toMatchObject({ backend: store.backend, ready: true, nodes: 0, edges: 0 });
+    });
+
+    it('writes a change and reports what it created, then what it updated', async () => {
+      expect(await store.write(FIXTURE)).toEqual({ nodesCreated: 5, nodesUpdated: 0, edgesCreated: 4, edgesUpdated: 0 });
+      expect(await store.write(FIXTURE)).toEqual({ nodesCreated: 0, nodesUpdated: 5, edgesCreated: 0, edgesUpdated: 4 });
+      expect(await store.status()).toMatchObject({ nodes: 5, edges: 4 });
+    });
+
+    it('gets nodes by id in the order asked, null where absent, with their properties intact', async () => {
+      await store.write(FIXTURE);
+      const [ine, none, p1] = await store.getNodes(['organization:ine', 'organization:nope', 'project:p1']);
+      expect(ine).toEqual(FIXTURE.nodes[2]);
+      expect(none).toBeNull();
+      expect(p1?.props.title).toBe('Internal migration policies');
+    });
+
+    it('merges properties on update, key by key', async () => {
+      await store.write(FIXTURE);
+      await store.write({ nodes: [{ id: 'organization:ine', label: 'Organization', props: { acronym: 'INE', aliases: ['INE', 'Statistics'] } }], edges: [] });
+      const [ine] = await store.getNodes(['organization:ine']);
+      expect(ine?.props).toMatchObject({ name: 'Instituto Nacional de Estadistica', acronym: 'INE', aliases: ['INE', 'Statistics'], kind: 'STATISTICS_OFFICE' });
+    });
+
+    it('follows a relationship out and in, for many ids at once, ordered by position', async () => {
+      await store.write(FIXTURE);
+      const out = await store.neighbours(['project:p1', 'project:p2', 'project:none'], 'PARTNERED_WITH', 'out');
+      expect(out.map((list) => list.map((n) => n.node.id))).toEqual([['organization:udape', 'organization:ine'], ['organization:ine'], []]);
+      expect(out[0]![0]!.edge).toEqual({ type: 'PARTNERED_WITH', from: 'project:p1', to: 'organization:udape', props: { lead: true, position: 0 } });
+      const into = await store.neighbours(['organization:ine', 'organization:mpd'], 'PARTNERED_WITH', 'in');
+      expect(into.map((list) => list.map((n) => n.node.id))).toEqual([['project:p1', 'project:p2'], []]);
+      const parents = await store.neighbours(['organization:mpd'], 'PART_OF', 'in');
+      expect(parents[0]!.map((n) => [n.node.id, n.edge.props.relation])).toEqual([['organization:udape', 'linked to']]);
+    });
+
+    it('finds nodes by match key, per key', async () => {
+      await store.write(FIXTURE);
+      const found = await store.findByKeys('Organization', ['ine', 'ministerio de planificacion', 'p1', 'unknown']);
+      expect(found.map((list) => list.map((n) => n.id))).toEqual([['organization:ine'], ['organization:mpd'], [], []]);
+    });
+
+    it('lists a label by id with a total count, text, property and id filters', async () => {
+      await store.write(FIXTURE);
+      const all = await store.list({ label: 'Organization', first: 10 });
+      expect(all.nodes.map((n) => n.id)).toEqual(['organization:ine', 'organization:mpd', 'organization:udape']);
+      expect(all).toMatchObject({ totalCount: 3, hasNextPage: false });
+      const text = await store.list({ label: 'Organization', first: 10, text: 'ESTADÍSTICA' });
+      expect(text.nodes.map((n) => n.id)).toEqual(['organization:ine']);
+      const kind = await store.list({ label: 'Organization', first: 10, where: { kind: 'MINISTRY' } });
+      expect(kind.nodes.map((n) => n.id)).toEqual(['organization:mpd']);
+      const alias = await store.list({ label: 'Organization', first: 10, where: { aliases: 'INE Bolivia' } });
+      expect(alias.nodes.map((n) => n.id)).toEqual(['organization:ine']);
+      const ids = await store.list({ label: 'Organization', first: 10, ids: ['organization:udape', 'project:p1', 'organization:zzz'] });
+      expect(ids).toMatchObject({ totalCount: 1 });
+    });
+
+    it('pages with first/after as a keyset: no repeats, no gaps, stable when nodes are added before the cursor', async () => {
+      await store.write(FIXTURE);
+      const page1 = await store.list({ label: 'Organization', first: 2 });
+      expect(page1.nodes.map((n) => n.id)).toEqual(['organization:ine', 'organization:mpd']);
+      expect(page1.hasNextPage).toBe(true);
+      await store.write({ nodes: [org('aaa', 'Added before the cursor')], edges: [] });
+      const page2 = await store.list({ label: 'Organization', first: 2, after: page1.nodes[1]!.id });
+      expect(page2.nodes.map((n) => n.id)).toEqual(['organization:udape']);
+      expect(page2).toMatchObject({ hasNextPage: false, totalCount: 4 });
+    });
+
+    it('rejects a change with a dangling relationship and writes none of it', async () => {
+      await store.write(FIXTURE);
+      const bad = { nodes: [project('p3', 'New project')], edges: [edge('PARTNERED_WITH', 'project:p3', 'organization:nowhere')] };
+      await expect(store.write(bad)).rejects.toThrow(/\(project:p3\)-\[:PARTNERED_WITH\]->\(organization:nowhere\): end node does not exist/);
+      expect(await store.getNodes(['project:p3'])).toEqual([null]);
+      expect(await store.status()).toMatchObject({ nodes: 5, edges: 4 });
+    });
+
+    it('rejects a relationship between labels the model does not allow', async () => {
+      await expect(store.write({ nodes: FIXTURE.nodes, edges: [edge('PART_OF', 'project:p1', 'organization:ine')] })).rejects.toThrow(/cannot start at a Project/);
+      expect(await store.status()).toMatchObject({ nodes: 0, edges: 0 });
+    });
+
+    it('refuses to change the label of a stored node', async () => {
+      await store.write(FIXTURE);
+      await expect(store.write({ nodes: [{ id: 'organization:ine', label: 'Project', props: {} }], edges: [edge('PARTNERED_WITH', 'organization:ine', 'organization:mpd')] })).rejects.toThrow(/stored as Organization/);
+    });
+  });
+}
