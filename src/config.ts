@@ -14,6 +14,19 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SEEDS_DIR: z.string().min(1).default(path.join(ROOT_DIR, 'seeds')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // Neo4j store (GRAPH_STORE=neo4j).
+  NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI').optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** Connection attempts at start-up before giving up, with exponential backoff between them. */
+  NEO4J_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  NEO4J_CONNECT_BACKOFF_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+}).superRefine((config, ctx) => {
+  if (config.GRAPH_STORE === 'neo4j' && !config.NEO4J_URI) {
+    ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'is required when GRAPH_STORE=neo4j' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -29,7 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = formatPath(issue.path);
-    throw new ConfigError(`invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+    const shown = /PASSWORD|TOKEN/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`invalid configuration: ${name}=${shown}: ${issue.message}`);
   }
   return result.data;
 }
