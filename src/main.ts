@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const store = createStore(config);
+  const store = createStore(config, log);
   await store.open();
   const seeded = await seedIfEmpty(store, config.SEEDS_DIR);
   if (seeded) log.info({ records: seeded.records, nodes: seeded.nodesCreated, relationships: seeded.edgesCreated }, 'empty store seeded');

@@ -74,6 +74,27 @@ export interface GraphEdge {
  */
 export const DERIVED_PROPS = ['searchText', 'matchKeys'] as const;
 
+/** Properties that hold calendar dates (`YYYY-MM-DD`); Neo4j stores them as DATE values. */
+export const DATE_PROPERTIES = ['startDate', 'endDate', 'finalReportDate'] as const;
+
+/**
+ * Every property key nodes and relationships may carry. The Cypher lint checks statements
+ * against this set, and a test checks the record mapping writes nothing outside it.
+ */
+export const PROPERTY_KEYS = [
+  'id', 'searchText', 'matchKeys',
+  // Evaluation
+  'title', 'type', 'stage', 'intendedUsers', 'finalReportDate', 'year', 'purpose', 'methodology', 'keyFindings', 'lessonsLearned',
+  // Project
+  'code', 'typeKey', 'summary', 'coverage', 'startDate', 'endDate', 'budgetAmount', 'budgetCurrency', 'costExtensions', 'extensionMonths',
+  // Organization, Person, Country, Output, Criterion, Theme, Conclusion, Recommendation
+  'name', 'acronym', 'localName', 'aliases', 'kind', 'officialName', 'isoCode', 'ref', 'component', 'description', 'text',
+  // SourceDocument
+  'fileName', 'sha256', 'mediaType',
+  // Relationships
+  'position', 'lead', 'role', 'relation', 'score', 'label', 'scaleMax', 'lines',
+] as const;
+
 /** Id prefixes: an internal node id is `<prefix>:<natural key>`; the prefix names the label. */
 export const ID_PREFIX: Record<Label, string> = {
   Evaluation: 'evaluation',

@@ -8,7 +8,7 @@ import type { GraphEdge, GraphNode, Props } from '../domain/model.js';
 import type { GraphChange, GraphStore } from '../store/port.js';
 import { searchTextOf } from '../ingest/toGraph.js';
 import { normaliseKey } from '../domain/text.js';
-import { compareIds } from '../store/memory.js';
+import { compareIds } from '../store/order.js';
 
 const LIST_PROPS = ['aliases', 'matchKeys'] as const;
 

@@ -1,13 +1,25 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { MemoryStore } from './memory.js';
+import { Neo4jStore } from './neo4j/store.js';
 import type { GraphStore } from './port.js';
 
-/** The store the configuration asks for. */
-export function createStore(config: Pick<Config, 'GRAPH_STORE' | 'DATA_DIR'>): GraphStore {
+export type StoreConfig = Pick<Config, 'GRAPH_STORE' | 'DATA_DIR' | 'NEO4J_URI' | 'NEO4J_USERNAME' | 'NEO4J_PASSWORD' | 'NEO4J_DATABASE' | 'NEO4J_CONNECT_ATTEMPTS' | 'NEO4J_CONNECT_BACKOFF_MS'>;
+
+/** The store the configuration asks for (not yet opened). */
+export function createStore(config: StoreConfig, log?: Logger): GraphStore {
   switch (config.GRAPH_STORE) {
     case 'memory':
       return new MemoryStore({ dataDir: config.DATA_DIR });
     case 'neo4j':
-      throw new Error('GRAPH_STORE=neo4j is not available yet: use the default memory store');
+      return new Neo4jStore({
+        uri: config.NEO4J_URI!,
+        username: config.NEO4J_USERNAME,
+        password: config.NEO4J_PASSWORD,
+        database: config.NEO4J_DATABASE,
+        connectAttempts: config.NEO4J_CONNECT_ATTEMPTS,
+        connectBackoffMs: config.NEO4J_CONNECT_BACKOFF_MS,
+        onRetry: (attempt, error, delayMs) => log?.warn({ uri: config.NEO4J_URI, attempt, delayMs, error: error.message.split('\n')[0] }, 'Neo4j not reachable yet, retrying'),
+      });
   }
 }

@@ -11,7 +11,8 @@ import { normaliseText } from '../domain/text.js';
 import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, StoreStatus, WriteSummary } from './port.js';
 import { StoreError } from './port.js';
 import { readFileIfExists, writeFileAtomic } from './snapshot.js';
-import { checkChange, edgeKey } from './validate.js';
+import { byNeighbourId, byPositionThenId, compareIds } from './order.js';
+import { checkChange, edgeKey, normaliseChange } from './validate.js';
 
 interface NodeAttributes {
   label: Label;
@@ -132,7 +133,8 @@ export class MemoryStore implements GraphStore {
     return run;
   }
 
-  private async applyChange(change: GraphChange): Promise<WriteSummary> {
+  private async applyChange(input: GraphChange): Promise<WriteSummary> {
+    const change = normaliseChange(input);
     await checkChange(change, async (ids) => {
       const labels = new Map<string, Label>();
       for (const id of ids) if (this.graph.hasNode(id)) labels.set(id, this.graph.getNodeAttribute(id, 'label'));
@@ -142,20 +144,20 @@ export class MemoryStore implements GraphStore {
     const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0 };
     for (const node of change.nodes) {
       if (next.hasNode(node.id)) {
-        next.updateNodeAttribute(node.id, 'props', (props) => ({ ...props, ...node.props }));
+        next.updateNodeAttribute(node.id, 'props', (props) => withoutNulls({ ...props, ...node.props }));
         summary.nodesUpdated++;
       } else {
-        next.addNode(node.id, { label: node.label, props: { ...node.props } });
+        next.addNode(node.id, { label: node.label, props: withoutNulls(node.props) });
         summary.nodesCreated++;
       }
     }
     for (const edge of change.edges) {
       const key = edgeKey(edge);
       if (next.hasEdge(key)) {
-        next.updateEdgeAttribute(key, 'props', (props) => ({ ...props, ...edge.props }));
+        next.updateEdgeAttribute(key, 'props', (props) => withoutNulls({ ...props, ...edge.props }));
         summary.edgesUpdated++;
       } else {
-        next.addEdgeWithKey(key, edge.from, edge.to, { type: edge.type, props: { ...edge.props } });
+        next.addEdgeWithKey(key, edge.from, edge.to, { type: edge.type, props: withoutNulls(edge.props) });
         summary.edgesCreated++;
       }
     }
@@ -187,11 +189,6 @@ function newGraph(): PropertyGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
 }
 
-/** Ids sort by UTF-16 code units, the same order Neo4j's string comparison gives. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function upperBound(sorted: readonly string[], after: string): number {
   let lo = 0;
   let hi = sorted.length;
@@ -203,12 +200,7 @@ function upperBound(sorted: readonly string[], after: string): number {
   return lo;
 }
 
-export function byPositionThenId(a: Neighbour, b: Neighbour): number {
-  const pa = typeof a.edge.props.position === 'number' ? a.edge.props.position : Number.MAX_SAFE_INTEGER;
-  const pb = typeof b.edge.props.position === 'number' ? b.edge.props.position : Number.MAX_SAFE_INTEGER;
-  return pa - pb || compareIds(a.node.id, b.node.id);
-}
-
-export function byNeighbourId(a: Neighbour, b: Neighbour): number {
-  return compareIds(a.node.id, b.node.id);
+/** A null property means "no value": it is removed, as Neo4j does with `SET n += {key: null}`. */
+function withoutNulls(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null));
 }

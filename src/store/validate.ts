@@ -1,10 +1,11 @@
-import { isLabel, isRelType, RELATIONSHIPS, type Label } from '../domain/model.js';
+import { isLabel, isRelType, labelOfId, RELATIONSHIPS, type GraphEdge, type GraphNode, type Label } from '../domain/model.js';
 import { StoreError, type GraphChange } from './port.js';
 
 /**
  * Check a change against the model before any of it is applied: known labels and types,
  * endpoints that exist (in the store or in the change itself) and carry labels the
- * relationship type allows. `storedLabels` answers the labels of ids not in the change.
+ * relationship type allows, ids whose prefix names their label, no relabelling of a stored
+ * node. `storedLabels` answers the labels of the given ids that are stored.
  */
 export async function checkChange(
   change: GraphChange,
@@ -14,7 +15,7 @@ export async function checkChange(
   const inChange = new Map<string, Label>();
   for (const node of change.nodes) {
     if (!isLabel(node.label)) problems.push(`node ${node.id}: unknown label "${String(node.label)}"`);
-    if (!node.id || !node.id.includes(':')) problems.push(`node "${node.id}": ids are "<prefix>:<key>"`);
+    else if (labelOfId(node.id) !== node.label) problems.push(`node ${node.id}: the id's prefix names ${labelOfId(node.id) ?? 'no label'}, so it cannot be a ${node.label}`);
     const seen = inChange.get(node.id);
     if (seen && seen !== node.label) problems.push(`node ${node.id}: given twice with labels ${seen} and ${node.label}`);
     inChange.set(node.id, node.label);
@@ -47,4 +48,24 @@ export async function checkChange(
 
 export function edgeKey(edge: { from: string; type: string; to: string }): string {
   return `${edge.from}|${edge.type}|${edge.to}`;
+}
+
+/**
+ * Fold repeated nodes and relationships of a change into one each (properties merged in
+ * order, later values winning), so that both stores count and apply a change the same way.
+ */
+export function normaliseChange(change: GraphChange): GraphChange {
+  const nodes = new Map<string, GraphNode>();
+  for (const node of change.nodes) {
+    const seen = nodes.get(node.id);
+    nodes.set(node.id, seen && seen.label === node.label ? { ...node, props: { ...seen.props, ...node.props } } : seen ? seen : node);
+    if (seen && seen.label !== node.label) nodes.set(`${node.id}\u0000${node.label}`, node); // kept apart so checkChange reports it
+  }
+  const edges = new Map<string, GraphEdge>();
+  for (const edge of change.edges) {
+    const key = edgeKey(edge);
+    const seen = edges.get(key);
+    edges.set(key, seen ? { ...edge, props: { ...seen.props, ...edge.props } } : edge);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }

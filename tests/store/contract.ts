@@ -124,9 +124,10 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.status()).toMatchObject({ nodes: 0, edges: 0 });
     });
 
-    it('refuses to change the label of a stored node', async () => {
+    it('refuses a node whose label is not the one its id names', async () => {
       await store.write(FIXTURE);
-      await expect(store.write({ nodes: [{ id: 'organization:ine', label: 'Project', props: {} }], edges: [edge('PARTNERED_WITH', 'organization:ine', 'organization:mpd')] })).rejects.toThrow(/stored as Organization/);
+      await expect(store.write({ nodes: [{ id: "organization:ine", label: "Project", props: {} }], edges: [] })).rejects.toThrow(/organization:ine: the id.s prefix names Organization, so it cannot be a Project/);
+      expect(await store.getNodes(["organization:ine"])).toEqual([FIXTURE.nodes[2]]);
     });
   });
 }

@@ -1,0 +1,86 @@
+// Every statement the Neo4j store sends (src/store/neo4j/). Each block is one named statement:
+//   // name: <name>
+//   // params: <JSON object of example parameter values, used by `npm run cypher:lint`>
+//   <Cypher>;
+// Values are always $parameters. The only other substitutions are the tokens {{LABEL}},
+// {{START}}, {{END}} (node labels) and {{TYPE}} (relationship type), replaced solely by
+// constants of the model (src/domain/model.ts); `npm run cypher:lint` expands and checks
+// every combination the model allows.
+
+// name: status.nodes
+// params: {}
+MATCH (n) RETURN count(n) AS count;
+
+// name: status.relationships
+// params: {}
+MATCH ()-[r]->() RETURN count(r) AS count;
+
+// name: nodes.get
+// params: {"ids": ["organization:ine"]}
+MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+RETURN n.id AS id, properties(n) AS props;
+
+// name: nodes.byKeys
+// params: {"keys": ["ine"]}
+MATCH (n:{{LABEL}}) WHERE any(key IN n.matchKeys WHERE key IN $keys)
+RETURN n.id AS id, properties(n) AS props;
+
+// name: nodes.count
+// params: {"ids": null, "text": null, "where": {}}
+MATCH (n:{{LABEL}})
+WHERE ($ids IS NULL OR n.id IN $ids)
+  AND ($text IS NULL OR n.searchText CONTAINS $text)
+  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+RETURN count(n) AS count;
+
+// name: nodes.page
+// params: {"ids": null, "text": null, "where": {}, "after": null, "limit": 21}
+MATCH (n:{{LABEL}})
+WHERE ($ids IS NULL OR n.id IN $ids)
+  AND ($text IS NULL OR n.searchText CONTAINS $text)
+  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+  AND ($after IS NULL OR n.id > $after)
+RETURN n.id AS id, properties(n) AS props
+ORDER BY n.id
+LIMIT $limit;
+
+// name: neighbours.out
+// params: {"ids": ["project:p1"]}
+MATCH (n:{{START}})-[r:{{TYPE}}]->(m)
+WHERE n.id IN $ids
+RETURN n.id AS key, properties(r) AS edgeProps, n.id AS from, m.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
+
+// name: neighbours.in
+// params: {"ids": ["organization:ine"]}
+MATCH (n:{{END}})<-[r:{{TYPE}}]-(m)
+WHERE n.id IN $ids
+RETURN n.id AS key, properties(r) AS edgeProps, m.id AS from, n.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
+
+// name: nodes.existing
+// params: {"ids": ["organization:ine"]}
+MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+RETURN n.id AS id;
+
+// name: nodes.merge
+// params: {"rows": [{"id": "organization:ine", "props": {"name": "INE"}}]}
+UNWIND $rows AS row
+OPTIONAL MATCH (existing:{{LABEL}} {id: row.id})
+WITH row, existing IS NULL AS created
+MERGE (n:{{LABEL}} {id: row.id})
+SET n += row.props
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(n) AS total;
+
+// name: relationships.merge
+// params: {"rows": [{"from": "project:p1", "to": "organization:ine", "props": {"lead": true}}]}
+UNWIND $rows AS row
+MATCH (a:{{START}} {id: row.from})
+MATCH (b:{{END}} {id: row.to})
+OPTIONAL MATCH (a)-[existing:{{TYPE}}]->(b)
+WITH a, b, row, existing IS NULL AS created
+MERGE (a)-[r:{{TYPE}}]->(b)
+SET r += row.props
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(r) AS total;
+
+// name: test.deleteEverything
+// params: {}
+MATCH (n) DETACH DELETE n;

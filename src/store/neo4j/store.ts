@@ -1,0 +1,255 @@
+/**
+ * The Neo4j store: the store port in parameterised Cypher over neo4j-driver. Every statement
+ * comes from the catalogue (graph/queries.cypher, graph/schema.cypher); reads are batched per
+ * label and relationship type, pages are cut in the database, and a change is written in one
+ * managed transaction (retried by the driver on transient errors) with UNWIND ... MERGE.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { labelOfId, RELATIONSHIPS, type Direction, type GraphEdge, type GraphNode, type Label, type RelType } from '../../domain/model.js';
+import { normaliseText } from '../../domain/text.js';
+import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, StoreStatus, WriteSummary } from '../port.js';
+import { StoreError } from '../port.js';
+import { byNeighbourId, byPositionThenId } from '../order.js';
+import { checkChange, normaliseChange } from '../validate.js';
+import { Catalogue, type Statement } from './catalogue.js';
+import { fromNeo4jProps, toNeo4jProps } from './values.js';
+
+export interface Neo4jStoreOptions {
+  readonly uri: string;
+  readonly username: string;
+  readonly password?: string;
+  readonly database: string;
+  readonly connectAttempts?: number;
+  readonly connectBackoffMs?: number;
+  /** Called before each retry of the initial connection. */
+  readonly onRetry?: (attempt: number, error: Error, delayMs: number) => void;
+}
+
+type Row = Record<string, unknown>;
+
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+  private driver: Driver | undefined;
+  private ready = false;
+  private readonly catalogue = Catalogue.load();
+
+  constructor(private readonly options: Neo4jStoreOptions) {}
+
+  /** Connect (with bounded retries and exponential backoff) and apply the schema. */
+  async open(): Promise<void> {
+    const { uri, username, password, connectAttempts = 8, connectBackoffMs = 500 } = this.options;
+    this.driver = neo4j.driver(uri, neo4j.auth.basic(username, password ?? ''), { disableLosslessIntegers: true, connectionTimeout: 5_000 });
+    let lastError: Error | undefined;
+    for (let attempt = 1; attempt <= connectAttempts; attempt++) {
+      try {
+        await this.driver.verifyConnectivity({ database: this.options.database });
+        lastError = undefined;
+        break;
+      } catch (error) {
+        lastError = error as Error;
+        if (attempt < connectAttempts) {
+          const delay = connectBackoffMs * 2 ** (attempt - 1);
+          this.options.onRetry?.(attempt, lastError, delay);
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    }
+    if (lastError) {
+      await this.driver.close().catch(() => undefined);
+      this.driver = undefined;
+      throw new StoreError(`cannot reach Neo4j at ${uri} (database "${this.options.database}") after ${connectAttempts} attempt(s): ${firstLine(lastError.message)}`);
+    }
+    await this.applySchema();
+    this.ready = true;
+  }
+
+  /** Create the constraints and indexes of graph/schema.cypher (idempotent). */
+  async applySchema(): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      for (const text of this.catalogue.schema) await session.run(this.checked({ name: 'schema', text }));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.ready = false;
+    await this.driver?.close();
+    this.driver = undefined;
+  }
+
+  async status(): Promise<StoreStatus> {
+    if (!this.driver || !this.ready) return { backend: this.backend, ready: false, nodes: 0, edges: 0, detail: 'not connected' };
+    try {
+      const [nodes, edges] = await this.read(async (tx) => [
+        await this.count(tx, this.catalogue.statement('status.nodes'), {}),
+        await this.count(tx, this.catalogue.statement('status.relationships'), {}),
+      ]);
+      return { backend: this.backend, ready: true, nodes, edges };
+    } catch (error) {
+      return { backend: this.backend, ready: false, nodes: 0, edges: 0, detail: firstLine((error as Error).message) };
+    }
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    const found = new Map<string, GraphNode>();
+    await this.read(async (tx) => {
+      for (const [label, group] of groupByLabel(ids)) {
+        const rows = await this.rows(tx, this.catalogue.statement('nodes.get', { LABEL: label }), { ids: group });
+        for (const row of rows) found.set(row.id as string, { id: row.id as string, label, props: fromNeo4jProps(row.props) });
+      }
+    });
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> {
+    const rule = RELATIONSHIPS[type];
+    const allowed: readonly Label[] = direction === 'out' ? rule.from : rule.to;
+    const byId = new Map<string, Neighbour[]>();
+    await this.read(async (tx) => {
+      for (const [label, group] of groupByLabel(ids)) {
+        if (!allowed.includes(label)) continue; // no such relationship can touch this label
+        const statement = direction === 'out' ? this.catalogue.statement('neighbours.out', { START: label, TYPE: type }) : this.catalogue.statement('neighbours.in', { END: label, TYPE: type });
+        for (const row of await this.rows(tx, statement, { ids: group })) {
+          const nodeId = row.nodeId as string;
+          const neighbour: Neighbour = {
+            edge: { type, from: row.from as string, to: row.to as string, props: fromNeo4jProps(row.edgeProps) },
+            node: { id: nodeId, label: labelOfId(nodeId)!, props: fromNeo4jProps(row.nodeProps) },
+          };
+          const list = byId.get(row.key as string) ?? [];
+          list.push(neighbour);
+          byId.set(row.key as string, list);
+        }
+      }
+    });
+    return ids.map((id) => (byId.get(id) ?? []).sort(direction === 'out' ? byPositionThenId : byNeighbourId));
+  }
+
+  async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
+    if (!keys.length) return [];
+    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { keys: [...keys] }));
+    const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jProps(row.props) }));
+    return keys.map((key) => nodes.filter((n) => (n.props.matchKeys as readonly string[] | undefined)?.includes(key)).sort((a, b) => (a.id < b.id ? -1 : 1)));
+  }
+
+  async list(query: ListQuery): Promise<ListPage> {
+    const filter = {
+      ids: query.ids ? [...query.ids] : null,
+      text: query.text ? normaliseText(query.text) : null,
+      where: toNeo4jProps(query.where ?? {}),
+    };
+    return this.read(async (tx) => {
+      const totalCount = await this.count(tx, this.catalogue.statement('nodes.count', { LABEL: query.label }), filter);
+      const rows = await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }), { ...filter, after: query.after ?? null, limit: neo4j.int(query.first + 1) });
+      const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jProps(row.props) }));
+      return { nodes, totalCount, hasNextPage: rows.length > query.first };
+    });
+  }
+
+  async write(input: GraphChange): Promise<WriteSummary> {
+    const change = normaliseChange(input);
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(async (tx) => {
+        await checkChange(change, async (ids) => {
+          const labels = new Map<string, Label>();
+          for (const [label, group] of groupByLabel(ids)) {
+            for (const row of await this.rows(tx, this.catalogue.statement('nodes.existing', { LABEL: label }), { ids: group })) labels.set(row.id as string, label);
+          }
+          return labels;
+        });
+        const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0 };
+        for (const [label, nodes] of groupBy(change.nodes, (n) => n.label)) {
+          const rows = nodes.map((n) => ({ id: n.id, props: toNeo4jProps(n.props) }));
+          const [result] = await this.rows(tx, this.catalogue.statement('nodes.merge', { LABEL: label as Label }), { rows });
+          summary.nodesCreated += Number(result?.created ?? 0);
+          summary.nodesUpdated += Number(result?.total ?? 0) - Number(result?.created ?? 0);
+        }
+        const endpointLabel = (id: string) => labelOfId(id)!;
+        for (const [, edges] of groupBy(change.edges, (e) => `${e.type}|${endpointLabel(e.from)}|${endpointLabel(e.to)}`)) {
+          const first = edges[0] as GraphEdge;
+          const statement = this.catalogue.statement('relationships.merge', { START: endpointLabel(first.from), TYPE: first.type, END: endpointLabel(first.to) });
+          const rows = edges.map((e) => ({ from: e.from, to: e.to, props: toNeo4jProps(e.props) }));
+          const [result] = await this.rows(tx, statement, { rows });
+          const total = Number(result?.total ?? 0);
+          if (total !== edges.length) throw new StoreError(`expected to write ${edges.length} ${first.type} relationships, wrote ${total}`);
+          summary.edgesCreated += Number(result?.created ?? 0);
+          summary.edgesUpdated += total - Number(result?.created ?? 0);
+        }
+        return summary;
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Remove every node and relationship (used by the contract tests on a scratch database). */
+  async deleteEverything(): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      await session.executeWrite((tx) => tx.run(this.checked(this.catalogue.statement('test.deleteEverything')), {}));
+    } finally {
+      await session.close();
+    }
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    if (!this.driver) throw new StoreError('the Neo4j store is not open');
+    return this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Refuse any text the catalogue did not produce. */
+  private checked(statement: Statement): string {
+    if (!this.catalogue.isKnown(statement.text)) throw new StoreError(`refusing to send a Cypher statement that is not in the catalogue (${statement.name})`);
+    return statement.text;
+  }
+
+  private async rows(tx: ManagedTransaction, statement: Statement, params: Row): Promise<Row[]> {
+    const result = await tx.run(this.checked(statement), params);
+    return result.records.map((record) => record.toObject() as Row);
+  }
+
+  private async count(tx: ManagedTransaction, statement: Statement, params: Row): Promise<number> {
+    const [row] = await this.rows(tx, statement, params);
+    return Number(row?.count ?? 0);
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k) ?? [];
+    list.push(item);
+    groups.set(k, list);
+  }
+  return groups;
+}
+
+/** Ids grouped by the label their prefix names; ids of no label are dropped (they match nothing). */
+function groupByLabel(ids: readonly string[]): Map<Label, string[]> {
+  const groups = new Map<Label, string[]>();
+  for (const id of new Set(ids)) {
+    const label = labelOfId(id);
+    if (!label) continue;
+    const list = groups.get(label) ?? [];
+    list.push(id);
+    groups.set(label, list);
+  }
+  return groups;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+

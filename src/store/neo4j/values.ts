@@ -1,0 +1,31 @@
+/**
+ * Conversions at the Neo4j boundary: ISO date strings of the model's date properties become
+ * Neo4j DATE values (so Cypher can compare them), and come back as `YYYY-MM-DD`; integers come
+ * back as JavaScript numbers (the driver runs with disableLosslessIntegers).
+ */
+import neo4j from 'neo4j-driver';
+import { DATE_PROPERTIES, type Props, type PropValue } from '../../domain/model.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function toNeo4jProps(props: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    const match = typeof value === 'string' && (DATE_PROPERTIES as readonly string[]).includes(key) ? value.match(ISO_DATE) : null;
+    out[key] = match ? new neo4j.types.Date(Number(match[1]), Number(match[2]), Number(match[3])) : Array.isArray(value) ? [...value] : value;
+  }
+  return out;
+}
+
+export function fromNeo4jProps(value: unknown): Props {
+  const out: Record<string, PropValue> = {};
+  for (const [key, v] of Object.entries((value ?? {}) as Record<string, unknown>)) out[key] = fromNeo4jValue(v);
+  return out;
+}
+
+function fromNeo4jValue(value: unknown): PropValue {
+  if (neo4j.isDate(value as object)) return (value as { toString(): string }).toString();
+  if (neo4j.isInt(value as object)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  return value as PropValue;
+}
