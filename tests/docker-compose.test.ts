@@ -1,0 +1,43 @@
+/**
+ * docker-compose.yml cannot be run here (no Docker engine on the development machines or in
+ * CI), so this checks what can be checked without one: the file parses, Neo4j is the
+ * community 5 image with a health check, a named volume and auth from the environment, and the
+ * API is built as a non-root production image that starts on Neo4j once it is healthy.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from './helpers/api.js';
+
+console.log('docker-compose: structure checked only; `docker compose up` was not executed (no Docker engine here)');
+
+describe('docker-compose.yml', async () => {
+  const text = await readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+  const compose = parse(text);
+
+  it('runs Neo4j 5 community with a health check, a named volume and auth from the environment', () => {
+    const neo4j = compose.services.neo4j;
+    expect(neo4j.image).toBe('neo4j:5-community');
+    expect(neo4j.healthcheck.test.join(' ')).toMatch(/cypher-shell/);
+    expect(neo4j.volumes).toEqual(['neo4j-data:/data']);
+    expect(Object.keys(compose.volumes)).toContain('neo4j-data');
+    expect(neo4j.environment.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:\?/);
+  });
+
+  it('builds the API as a production image running as a non-root user, on Neo4j, after Neo4j is healthy', () => {
+    const api = compose.services.api;
+    const dockerfile: string = api.build.dockerfile_inline;
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/COPY graph/); // the Cypher catalogue and schema
+    expect(api.environment).toMatchObject({ GRAPH_STORE: 'neo4j', NEO4J_URI: 'bolt://neo4j:7687' });
+    expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+  });
+
+  it('holds no password', () => {
+    expect(text).not.toMatch(/^\s*NEO4J_PASSWORD:\s*[^$\s]/m);
+    expect(text).not.toMatch(/NEO4J_AUTH:\s*neo4j\/[^$]/);
+  });
+});
