@@ -83,9 +83,14 @@ function mergeOrganization(into: Record<string, Props[string]>, next: Props): Re
     if (value === null || value === undefined) continue;
     if ((LIST_PROPS as readonly string[]).includes(key)) {
       out[key] = [...new Set([...((out[key] as readonly string[]) ?? []), ...(value as readonly string[])])];
-    } else if (key === 'name' && typeof out.name === 'string' && out.name !== value) {
-      // Keep the first name; a different spelling becomes an alias.
-      if (normaliseKey(out.name) !== normaliseKey(value as string)) out.aliases = [...new Set([...((out.aliases as readonly string[]) ?? []), value as string])];
+    } else if (key === 'name' && typeof out.name === 'string' && typeof out.acronym === 'string' && normaliseKey(out.name) === normaliseKey(out.acronym)) {
+      // A name that was only the acronym (a brief that named it by acronym alone) gives way to a real one.
+      out.name = value;
+    } else if ((key === 'name' || key === 'localName') && typeof out[key] === 'string' && out[key] !== value) {
+      // Keep the first name (and local name); a different spelling becomes an alias, unless it
+      // is one the node already answers to (its acronym, say, when a brief names it by that alone).
+      const known = [out.name, out.acronym, out.localName, ...((out.aliases as readonly string[]) ?? [])].filter((v): v is string => typeof v === 'string').map(normaliseKey);
+      if (!known.includes(normaliseKey(value as string))) out.aliases = [...new Set([...((out.aliases as readonly string[]) ?? []), value as string])];
     } else if (key === 'kind' && value === 'OTHER' && out.kind) {
       continue;
     } else if (out[key] === undefined || key !== 'acronym') {
@@ -93,4 +98,26 @@ function mergeOrganization(into: Record<string, Props[string]>, next: Props): Re
     }
   }
   return out;
+}
+
+/**
+ * Countries and people are shared by documents that know different things about them (one
+ * brief gives Bolivia's official name, another does not). A change replaces stored properties
+ * key by key, so their derived lookup properties are completed from the stored node: match
+ * keys are united and the search text is made from the merged properties.
+ */
+export async function completeSharedNodes(change: GraphChange, store: GraphStore): Promise<GraphChange> {
+  const shared = change.nodes.filter((n) => n.label === 'Country' || n.label === 'Person');
+  if (!shared.length) return change;
+  const stored = new Map((await store.getNodes(shared.map((n) => n.id))).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
+  const nodes = change.nodes.map((node) => {
+    const before = stored.get(node.id);
+    if (!before || (node.label !== 'Country' && node.label !== 'Person')) return node;
+    const props = { ...before.props, ...node.props };
+    const matchKeys = [...new Set([...((before.props.matchKeys as readonly string[] | undefined) ?? []), ...((node.props.matchKeys as readonly string[] | undefined) ?? [])])];
+    const text = (key: string) => (typeof props[key] === 'string' ? (props[key] as string) : undefined);
+    const searchText = node.label === 'Country' ? searchTextOf(text('name'), text('officialName'), text('isoCode')) : searchTextOf(text('name'), text('title'));
+    return { ...node, props: { ...node.props, matchKeys, searchText } };
+  });
+  return { nodes, edges: change.edges };
 }

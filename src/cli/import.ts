@@ -1,0 +1,201 @@
+/**
+ * `npm run import -- <files or folders> [--dry-run] [--json]`: import evaluation briefs
+ * (.txt, .pdf) and records (.yaml, .yml, .json) into the configured store.
+ *
+ * Each file is read, parsed and validated on its own and written as its own atomic change, so
+ * a file that fails leaves the graph untouched while the others land. Organisations and
+ * projects resolve against what is stored (services/resolve.ts), so importing a file again, or
+ * another brief naming the same institutions, updates nodes instead of duplicating them.
+ * Prints one line per file and a total (or, with --json, one JSON document on stdout), shows a
+ * progress bar on a terminal when there are many files, and exits 1 when any file failed.
+ */
+import { relative } from 'node:path';
+import { ConfigError, loadConfig } from '../config.js';
+import { BriefParseError } from '../ingest/brief/errors.js';
+import { INPUT_EXTENSIONS, readInputFile, type ImportInput } from '../ingest/inputFiles.js';
+import { collectFiles } from '../ingest/recordFiles.js';
+import { RecordValidationError } from '../domain/record.js';
+import { importRecords, type ImportSummary } from '../services/importer.js';
+import { createStore } from '../store/index.js';
+import type { GraphStore } from '../store/port.js';
+
+const USAGE = `usage: npm run import -- <files or folders>... [--dry-run] [--json]
+
+  Imports evaluation briefs (.txt, .pdf) and evaluation records (.yaml, .yml, .json); folders
+  are searched recursively for those extensions.
+
+  --dry-run  parse and validate only; write nothing
+  --json     print the extracted records and extraction reports as one JSON document`;
+
+/** Files at least this many get a progress bar (on a terminal). */
+const PROGRESS_FROM = 5;
+
+interface FileOutcome {
+  readonly file: string;
+  readonly status: 'ok' | 'failed';
+  readonly kind?: ImportInput['kind'];
+  readonly input?: ImportInput;
+  readonly written?: ImportSummary;
+  readonly error?: { readonly code: string; readonly message: string; readonly missing?: readonly string[] };
+}
+
+interface Options {
+  readonly paths: string[];
+  readonly dryRun: boolean;
+  readonly json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options | string {
+  const paths: string[] = [];
+  let dryRun = false;
+  let json = false;
+  for (const arg of argv) {
+    if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') return USAGE;
+    else if (arg.startsWith('-')) return `unknown option ${arg}\n\n${USAGE}`;
+    else paths.push(arg);
+  }
+  return paths.length ? { paths, dryRun, json } : `no files or folders given\n\n${USAGE}`;
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  if (typeof options === 'string') {
+    (options === USAGE ? console.log : console.error)(options);
+    return options === USAGE ? 0 : 2;
+  }
+  const config = loadConfig();
+  const files = await collectFiles(options.paths, INPUT_EXTENSIONS);
+  if (!files.length) {
+    console.error(`no ${INPUT_EXTENSIONS.join(', ')} files under ${options.paths.join(', ')}`);
+    return 2;
+  }
+
+  let store: GraphStore | undefined;
+  if (!options.dryRun) {
+    store = createStore(config);
+    await store.open();
+  }
+  const progress = new Progress(files.length, !options.json && files.length >= PROGRESS_FROM && process.stderr.isTTY === true);
+  const outcomes: FileOutcome[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      progress.show(index, file);
+      const outcome = await importFile(file, store);
+      outcomes.push(outcome);
+      if (!options.json) progress.print(summaryLine(outcome, options.dryRun));
+    }
+    progress.done();
+    const status = store ? await store.status() : undefined;
+    if (options.json) console.log(JSON.stringify(jsonReport(outcomes, options.dryRun, status), null, 2));
+    else console.log(totalLine(outcomes, options.dryRun, status));
+  } finally {
+    await store?.close();
+  }
+  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+}
+
+/** Read, parse, validate and (unless a dry run) write one file; never throws. */
+async function importFile(path: string, store: GraphStore | undefined): Promise<FileOutcome> {
+  const file = relative(process.cwd(), path) || path;
+  let input: ImportInput;
+  try {
+    input = await readInputFile(path);
+  } catch (error) {
+    return { file, status: 'failed', error: describe(error) };
+  }
+  try {
+    const written = store ? await importRecords(store, [input]) : undefined;
+    return { file, status: 'ok', kind: input.kind, input, written };
+  } catch (error) {
+    return { file, status: 'failed', kind: input.kind, input, error: describe(error) };
+  }
+}
+
+function describe(error: unknown): NonNullable<FileOutcome['error']> {
+  if (error instanceof BriefParseError) return { code: error.code, message: error.message, missing: error.missing.length ? error.missing : undefined };
+  if (error instanceof RecordValidationError) return { code: 'INVALID_RECORD', message: error.message };
+  return { code: 'ERROR', message: error instanceof Error ? error.message : String(error) };
+}
+
+function summaryLine(o: FileOutcome, dryRun: boolean): string {
+  if (o.status === 'failed') {
+    const [first, ...rest] = o.error!.message.split('\n');
+    return [`FAIL  ${o.file}: ${first}`, ...rest.map((line) => `      ${line.trim()}`)].join('\n');
+  }
+  const { record, report } = o.input!;
+  const what = `${o.kind} ${record.project.code ?? '(no code)'} "${record.project.title}"`;
+  const extraction = report ? `; found ${report.found.length} fields, ${report.missing.length} missing${report.missing.length ? ` (${report.missing.join(', ')})` : ''}, ${report.warnings.length} warning(s)` : '';
+  const write = o.written ? `; ${o.written.nodesCreated} nodes created, ${o.written.nodesUpdated} updated` : dryRun ? '; not written (dry run)' : '';
+  return `ok    ${o.file}: ${what}${extraction}${write}`;
+}
+
+function totalLine(outcomes: readonly FileOutcome[], dryRun: boolean, status?: { nodes: number; edges: number }): string {
+  const ok = outcomes.filter((o) => o.status === 'ok');
+  const failed = outcomes.length - ok.length;
+  const head = `${dryRun ? 'dry run: parsed' : 'imported'} ${ok.length} of ${outcomes.length} file(s)${failed ? `, ${failed} failed (nothing written for them)` : ''}`;
+  if (dryRun || !status) return `${head}; nothing written`;
+  const sum = (key: keyof ImportSummary) => ok.reduce((n, o) => n + ((o.written?.[key] as number | undefined) ?? 0), 0);
+  return (
+    `${head}: ${sum('nodesCreated')} nodes created, ${sum('nodesUpdated')} updated; ` +
+    `${sum('edgesCreated')} relationships created, ${sum('edgesUpdated')} updated; store now holds ${status.nodes} nodes and ${status.edges} relationships`
+  );
+}
+
+function jsonReport(outcomes: readonly FileOutcome[], dryRun: boolean, status?: { nodes: number; edges: number }) {
+  return {
+    dryRun,
+    files: outcomes.map((o) => ({
+      file: o.file,
+      status: o.status,
+      kind: o.kind,
+      record: o.input?.record,
+      report: o.input?.report,
+      written: o.written ? { nodesCreated: o.written.nodesCreated, nodesUpdated: o.written.nodesUpdated, edgesCreated: o.written.edgesCreated, edgesUpdated: o.written.edgesUpdated } : undefined,
+      error: o.error,
+    })),
+    total: { files: outcomes.length, ok: outcomes.filter((o) => o.status === 'ok').length, failed: outcomes.filter((o) => o.status === 'failed').length, store: status ? { nodes: status.nodes, relationships: status.edges } : undefined },
+  };
+}
+
+/** A one-line progress bar on stderr, redrawn in place; summary lines are printed above it. */
+class Progress {
+  private drawn = false;
+
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  show(done: number, file: string): void {
+    if (!this.enabled) return;
+    const width = 24;
+    const filled = Math.round((done / this.total) * width);
+    const name = file.length > 40 ? `...${file.slice(-37)}` : file;
+    process.stderr.write(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total} ${name}`);
+    this.drawn = true;
+  }
+
+  print(line: string): void {
+    this.clear();
+    console.log(line);
+  }
+
+  done(): void {
+    this.clear();
+  }
+
+  private clear(): void {
+    if (this.drawn) process.stderr.write('\r\x1b[K');
+    this.drawn = false;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `import failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

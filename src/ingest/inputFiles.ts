@@ -1,0 +1,62 @@
+/**
+ * Anything `npm run import` and the `importBrief` mutation accept, turned into records ready to
+ * write: evaluation briefs (text or PDF) through the brief parser, and curated records (YAML
+ * or JSON) through the record reader. A brief's record carries its extraction report and a
+ * SourceInfo with the line ranges each fact came from.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseBrief } from './brief/parseBrief.js';
+import { BriefParseError, MAX_BRIEF_CHARS, MAX_PDF_BYTES } from './brief/errors.js';
+import { looksLikePdf, pdfToText } from './brief/pdf.js';
+import type { ExtractionReport } from './brief/report.js';
+import { RECORD_EXTENSIONS, readRecordFile, sha256, type LoadedRecord } from './recordFiles.js';
+
+export interface ImportInput extends LoadedRecord {
+  /** A brief parsed from text or PDF, or a curated record. */
+  readonly kind: 'brief' | 'record';
+  /** What the parser found, missed and doubted (briefs only). */
+  readonly report?: ExtractionReport;
+}
+
+export const BRIEF_EXTENSIONS = ['.txt', '.text', '.pdf'] as const;
+export const INPUT_EXTENSIONS: readonly string[] = [...BRIEF_EXTENSIONS, ...RECORD_EXTENSIONS];
+
+/** Parse the text of a brief into a record with its report and provenance. Throws BriefParseError. */
+export function briefFromText(text: string, options: { document: string; fileName?: string; bytes?: Uint8Array; mediaType?: string }): ImportInput {
+  const parsed = parseBrief(text, { document: options.document });
+  const title = parsed.record.evaluation.title;
+  return {
+    file: options.document,
+    kind: 'brief',
+    record: parsed.record,
+    report: parsed.report,
+    source: {
+      fileName: options.fileName ?? options.document,
+      title: `Evaluation brief: ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+      sha256: sha256(options.bytes ?? text),
+      mediaType: options.mediaType ?? 'text/plain',
+      // For a PDF, the extracted text: the line numbers of the provenance refer to it.
+      text,
+      passages: parsed.passages,
+    },
+  };
+}
+
+/** Read one file by its extension (or content, for a PDF under another name). */
+export async function readInputFile(file: string): Promise<ImportInput> {
+  const display = path.relative(process.cwd(), file) || file;
+  const extension = path.extname(file).toLowerCase();
+  if ((RECORD_EXTENSIONS as readonly string[]).includes(extension)) return { ...(await readRecordFile(file)), kind: 'record' };
+  const bytes = await readFile(file);
+  if (extension === '.pdf' || looksLikePdf(bytes)) {
+    if (bytes.length > MAX_PDF_BYTES) throw new BriefParseError('TOO_LARGE', `the PDF has ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; at most ${MAX_PDF_BYTES / (1024 * 1024)} MB is accepted`);
+    const { text } = await pdfToText(bytes);
+    return briefFromText(text, { document: display, fileName: path.basename(file), bytes, mediaType: 'application/pdf' });
+  }
+  // Refuse an oversized file before decoding it (a UTF-8 character is at least one byte).
+  if (bytes.length > 4 * MAX_BRIEF_CHARS) {
+    throw new BriefParseError('TOO_LARGE', `the file has ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; an evaluation brief is a few pages, and at most ${MAX_BRIEF_CHARS / (1024 * 1024)} MB of text is accepted`);
+  }
+  return briefFromText(bytes.toString('utf8'), { document: display, fileName: path.basename(file), bytes });
+}
