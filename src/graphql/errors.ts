@@ -1,7 +1,35 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes clients can rely on (`extensions.code`). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'QUERY_TOO_COMPLEX'
+  | 'REQUEST_TIMEOUT'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * Codes of errors raised on purpose, whose messages are meant for clients: ours, and those
+ * Apollo Server gives to malformed requests, syntax and validation errors and persisted
+ * queries. An error with any other code (or none) is unexpected: clients see only
+ * "Internal server error" (see plugins/errors.ts).
+ */
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'REQUEST_TIMEOUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 export function userError(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
@@ -9,4 +37,12 @@ export function userError(message: string, argument?: string): GraphQLError {
 
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/**
+ * A query refused by one of the limits (depth, cost, length): the message names the limit,
+ * its value and the environment variable that sets it. Answered with HTTP 400.
+ */
+export function queryTooComplex(message: string, limit: { variable: string; maximum: number; actual?: number }): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, http: { status: 400 } } });
 }

@@ -1,0 +1,63 @@
+/**
+ * Limits on the shape of a query, as one Apollo Server plugin: its depth and estimated cost
+ * are checked once the operation is known, before anything is resolved. A query over a limit
+ * is refused with `QUERY_TOO_COMPLEX` (HTTP 400) and a message naming the limit, its value and
+ * its environment variable. (The document's length and the request's time are bounded
+ * around Apollo, in request.ts.)
+ */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { queryTooComplex } from '../errors.js';
+import { operationCost, TooManySelectionsError } from './cost.js';
+import { operationDepth } from './depth.js';
+
+export interface QueryLimits {
+  /** Most nested fields, introspection aside (MAX_QUERY_DEPTH). */
+  readonly maxDepth: number;
+  /** Highest estimated cost (MAX_QUERY_COST); see cost.ts for the model. */
+  readonly maxCost: number;
+}
+
+export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operation }) {
+          // No operation to run (an unknown operationName...): execution reports it.
+          if (!operation) return;
+          const depth = operationDepth(document, request.operationName);
+          if (depth > limits.maxDepth) {
+            throw queryTooComplex(`query depth ${depth} exceeds the maximum depth of ${limits.maxDepth} (MAX_QUERY_DEPTH)`, {
+              variable: 'MAX_QUERY_DEPTH',
+              maximum: limits.maxDepth,
+              actual: depth,
+            });
+          }
+
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, { variables: request.variables, operationName: request.operationName });
+          } catch (error) {
+            if (error instanceof TooManySelectionsError) {
+              throw queryTooComplex(`${error.message}: its cost cannot be estimated against the maximum cost of ${limits.maxCost} (MAX_QUERY_COST)`, {
+                variable: 'MAX_QUERY_COST',
+                maximum: limits.maxCost,
+              });
+            }
+            // Variables that do not fit the operation: execution refuses them before resolving
+            // anything, with graphql-js's own BAD_USER_INPUT message.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
+          if (cost > limits.maxCost) {
+            throw queryTooComplex(`query cost ${cost} exceeds the maximum cost of ${limits.maxCost} (MAX_QUERY_COST)`, {
+              variable: 'MAX_QUERY_COST',
+              maximum: limits.maxCost,
+              actual: cost,
+            });
+          }
+        },
+      };
+    },
+  };
+}
