@@ -44,6 +44,30 @@ RETURN n.id AS id, properties(n) AS props
 ORDER BY n.id
 LIMIT $limit;
 
+// name: nodes.pageAscending
+// params: {"ids": null, "text": null, "where": {}, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
+MATCH (n:{{LABEL}})
+WHERE ($ids IS NULL OR n.id IN $ids)
+  AND ($text IS NULL OR n.searchText CONTAINS $text)
+  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+WITH n, coalesce(toLower(toString(n[$orderBy])), $missing) AS sortValue
+WHERE $after IS NULL OR sortValue > $after.value OR (sortValue = $after.value AND n.id > $after.id)
+RETURN n.id AS id, properties(n) AS props
+ORDER BY sortValue, n.id
+LIMIT $limit;
+
+// name: nodes.pageDescending
+// params: {"ids": null, "text": null, "where": {}, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
+MATCH (n:{{LABEL}})
+WHERE ($ids IS NULL OR n.id IN $ids)
+  AND ($text IS NULL OR n.searchText CONTAINS $text)
+  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+WITH n, coalesce(toLower(toString(n[$orderBy])), $missing) AS sortValue
+WHERE $after IS NULL OR sortValue < $after.value OR (sortValue = $after.value AND n.id < $after.id)
+RETURN n.id AS id, properties(n) AS props
+ORDER BY sortValue DESC, n.id DESC
+LIMIT $limit;
+
 // name: neighbours.out
 // params: {"ids": ["project:p1"]}
 MATCH (n:{{START}})-[r:{{TYPE}}]->(m)
@@ -80,6 +104,28 @@ WITH a, b, row, existing IS NULL AS created
 MERGE (a)-[r:{{TYPE}}]->(b)
 SET r += row.props
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(r) AS total;
+
+// name: nodes.delete
+// params: {"ids": ["recommendation:e1:a"]}
+MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+DETACH DELETE n
+RETURN count(*) AS count;
+
+// name: relationships.deleteFrom
+// params: {"rows": [{"from": "project:p1", "keep": ["organization:ine"]}]}
+UNWIND $rows AS row
+MATCH (n:{{START}} {id: row.from})-[r:{{TYPE}}]->(m)
+WHERE NOT m.id IN row.keep
+DELETE r
+RETURN count(*) AS count;
+
+// name: search.fulltext
+// params: {"query": "approval OR approv*", "labels": ["Recommendation"], "limit": 10}
+CALL db.index.fulltext.queryNodes('node_text', $query) YIELD node, score
+WHERE any(label IN labels(node) WHERE label IN $labels)
+RETURN node.id AS id, properties(node) AS props, score
+ORDER BY score DESC, id
+LIMIT $limit;
 
 // name: test.deleteEverything
 // params: {}

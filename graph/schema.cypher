@@ -40,5 +40,5 @@ CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
 
 CREATE INDEX evaluation_year IF NOT EXISTS FOR (n:Evaluation) ON (n.year);
 
-// Full-text search over the texts people search: recommendations, findings, conclusions.
-CREATE FULLTEXT INDEX evaluation_text IF NOT EXISTS FOR (n:Recommendation|Finding|Conclusion) ON EACH [n.text, n.summary, n.title];
+// Full-text search (search, related recommendations) over the normalised text of the searchable labels.
+CREATE FULLTEXT INDEX node_text IF NOT EXISTS FOR (n:Recommendation|Finding|Conclusion|Project|Organization) ON EACH [n.searchText];

@@ -39,11 +39,11 @@ describe('npm run seed', () => {
   it('loads the seeds, and loading them again changes nothing', async () => {
     const first = await seedCli({ DATA_DIR: dataDir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/seeded 1 record\(s\).*40 nodes created, 0 updated; 84 relationships created, 0 updated; store now holds 40 nodes and 84 relationships/);
+    expect(first.stdout).toMatch(/seeded 1 record\(s\).*44 nodes created, 0 updated; 89 relationships created, 0 updated; store now holds 44 nodes and 89 relationships/);
     const snapshot = await readFile(path.join(dataDir, 'graph.json'), 'utf8');
     const again = await seedCli({ DATA_DIR: dataDir });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/0 nodes created, 40 updated; 0 relationships created, 84 updated; store now holds 40 nodes and 84 relationships/);
+    expect(again.stdout).toMatch(/0 nodes created, 44 updated; 0 relationships created, 89 updated; store now holds 44 nodes and 89 relationships/);
     expect(await readFile(path.join(dataDir, 'graph.json'), 'utf8')).toBe(snapshot);
   });
 

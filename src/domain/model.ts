@@ -19,6 +19,8 @@ export const LABELS = [
   'Recommendation',
   'Theme',
   'SourceDocument',
+  'FollowUpAction',
+  'ChangeEvent',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -43,6 +45,10 @@ export const RELATIONSHIPS = {
   BASED_ON: { from: ['Output'], to: ['Output'] },
   PART_OF: { from: ['Organization'], to: ['Organization'] },
   WORKS_FOR: { from: ['Person'], to: ['Organization'] },
+  BROADER: { from: ['Theme'], to: ['Theme'] },
+  HAS_ACTION: { from: ['Recommendation'], to: ['FollowUpAction'] },
+  RESPONSIBLE: { from: ['FollowUpAction'], to: ['Organization'] },
+  HAS_EVENT: { from: ['Recommendation'], to: ['ChangeEvent'] },
   SOURCED_FROM: { from: [...LABELS], to: ['SourceDocument'] },
 } as const satisfies Record<string, { from: readonly Label[]; to: readonly Label[] }>;
 export type RelType = keyof typeof RELATIONSHIPS;
@@ -74,8 +80,12 @@ export interface GraphEdge {
  */
 export const DERIVED_PROPS = ['searchText', 'matchKeys'] as const;
 
+/** Labels the full-text search covers (`searchText` of each is indexed). */
+export const SEARCHABLE_LABELS = ['Recommendation', 'Finding', 'Conclusion', 'Project', 'Organization'] as const satisfies readonly Label[];
+export type SearchableLabel = (typeof SEARCHABLE_LABELS)[number];
+
 /** Properties that hold calendar dates (`YYYY-MM-DD`); Neo4j stores them as DATE values. */
-export const DATE_PROPERTIES = ['startDate', 'endDate', 'finalReportDate'] as const;
+export const DATE_PROPERTIES = ['startDate', 'endDate', 'finalReportDate', 'dueDate'] as const;
 
 /**
  * Every property key nodes and relationships may carry. The Cypher lint checks statements
@@ -88,9 +98,11 @@ export const PROPERTY_KEYS = [
   // Project
   'code', 'typeKey', 'summary', 'coverage', 'startDate', 'endDate', 'budgetAmount', 'budgetCurrency', 'costExtensions', 'extensionMonths',
   // Organization, Person, Country, Output, Criterion, Theme, Conclusion, Recommendation
-  'name', 'acronym', 'localName', 'aliases', 'kind', 'officialName', 'isoCode', 'ref', 'component', 'description', 'text',
+  'name', 'acronym', 'localName', 'aliases', 'kind', 'officialName', 'isoCode', 'ref', 'component', 'description', 'text', 'themeLabel', 'synonyms',
   // SourceDocument
   'fileName', 'sha256', 'mediaType',
+  // Follow-up: the management response on a Recommendation, FollowUpAction, ChangeEvent
+  'response', 'responseText', 'respondedAt', 'status', 'note', 'dueDate', 'createdAt', 'updatedAt', 'at', 'actor', 'action', 'details',
   // Relationships
   'position', 'lead', 'role', 'relation', 'score', 'label', 'scaleMax', 'lines',
 ] as const;
@@ -109,6 +121,8 @@ export const ID_PREFIX: Record<Label, string> = {
   Recommendation: 'recommendation',
   Theme: 'theme',
   SourceDocument: 'source',
+  FollowUpAction: 'action',
+  ChangeEvent: 'event',
 };
 
 export function labelOfId(id: string): Label | undefined {

@@ -6,11 +6,12 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Label } from '../domain/model.js';
 import type { GraphStore, ListQuery } from '../store/port.js';
+import { sortValue } from '../store/order.js';
 import { userError } from './errors.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 import { fromNode, type Node } from './types/entities.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ObjectType('PageInfo', { description: 'Where a page sits in a connection.' })
 export class PageInfo {
@@ -69,14 +70,26 @@ export function connectionOf<T extends object>(NodeClass: ClassType<T>, name: st
 
 const CURSOR_PREFIX = 'cursor:';
 
-export function encodeCursor(nodeId: string): string {
-  return Buffer.from(CURSOR_PREFIX + nodeId, 'utf8').toString('base64url');
+/** Where a page starts: after this node (and, in an ordered listing, its sort value). */
+export type CursorKey = { id: string; value?: string };
+
+/** An opaque cursor: the node's id, plus its sort value when the listing is ordered. */
+export function encodeCursor(nodeId: string, value?: string): string {
+  return Buffer.from(CURSOR_PREFIX + (value === undefined ? nodeId : JSON.stringify([nodeId, value])), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): CursorKey {
   const raw = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   if (!raw.startsWith(CURSOR_PREFIX)) throw userError(`"${cursor}" is not a cursor returned by this API`, 'after');
-  return raw.slice(CURSOR_PREFIX.length);
+  const body = raw.slice(CURSOR_PREFIX.length);
+  if (!body.startsWith('[')) return { id: body };
+  try {
+    const [id, value] = JSON.parse(body) as [unknown, unknown];
+    if (typeof id === 'string' && typeof value === 'string') return { id, value };
+  } catch {
+    // falls through to the error below
+  }
+  throw userError(`"${cursor}" is not a cursor returned by this API`, 'after');
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -89,7 +102,9 @@ export function pageSize(first: number | null | undefined): number {
 
 /**
  * One page of a label's nodes as a connection. `ids` (when given) restricts the page to nodes
- * reached through relationship filters; an empty list means nothing matches.
+ * reached through relationship filters; an empty list means nothing matches. With `orderBy`
+ * the page follows that order (ties by id), and cursors carry the sort value, so paging stays
+ * stable when nodes are added before the cursor.
  */
 export async function paginate<T extends Node>(
   store: GraphStore,
@@ -98,18 +113,24 @@ export async function paginate<T extends Node>(
   filter: Omit<ListQuery, 'label' | 'first' | 'after'> = {},
 ): Promise<ConnectionShape<T>> {
   const first = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after) : undefined;
+  const cursor = args.after ? decodeCursor(args.after) : undefined;
   if (filter.ids && filter.ids.length === 0) {
-    return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: Boolean(after), startCursor: null, endCursor: null } };
+    return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: Boolean(cursor), startCursor: null, endCursor: null } };
   }
+  const ordered = filter.orderBy;
+  // A cursor from an ordered listing carries its value; one from the id order is just an id.
+  const after = cursor === undefined ? undefined : ordered && cursor.value !== undefined ? { id: cursor.id, value: cursor.value } : cursor.id;
   const page = await store.list({ label, first, after, ...filter });
-  const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node: fromNode(node) as T }));
+  const edges = page.nodes.map((node) => ({
+    cursor: ordered ? encodeCursor(node.id, sortValue(node.props[ordered.property])) : encodeCursor(node.id),
+    node: fromNode(node) as T,
+  }));
   return {
     edges,
     totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== undefined,
+      hasPreviousPage: cursor !== undefined,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Principal } from '../auth/tokens.js';
 import type { GraphStore } from '../store/port.js';
 import { Loaders } from './loaders.js';
 
@@ -8,8 +9,10 @@ export interface GraphContext {
   readonly loaders: Loaders;
   readonly requestId: string;
   readonly log: Logger;
+  /** Who is calling (from the bearer token); the access-control plugin acts on it. */
+  readonly principal: Principal;
 }
 
-export function createContext(store: GraphStore, requestId: string, log: Logger): GraphContext {
-  return { store, loaders: new Loaders(store), requestId, log };
+export function createContext(store: GraphStore, requestId: string, log: Logger, options: { principal?: Principal } = {}): GraphContext {
+  return { store, loaders: new Loaders(store), requestId, log, principal: options.principal ?? { role: 'anonymous' } };
 }

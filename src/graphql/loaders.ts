@@ -16,6 +16,20 @@ export class Loaders {
     this.node = new DataLoader((ids) => store.getNodes(ids));
   }
 
+  /**
+   * Batched neighbours for the services (stakeholders, related recommendations, aggregates):
+   * every call goes through this request's relationship loaders, so concurrent resolvers share
+   * one store call per relationship and level.
+   */
+  readonly neighbours = (ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> =>
+    Promise.all(ids.map((id) => this.related(type, direction).load(id)));
+
+  /** Forget everything loaded so far: a mutation calls this after writing, so its answer shows the new state. */
+  clear(): void {
+    this.node.clearAll();
+    this.relationships.clear();
+  }
+
   /** The loader of one relationship type followed in one direction. */
   related(type: RelType, direction: Direction): DataLoader<string, Neighbour[]> {
     const key = `${type}:${direction}`;

@@ -3,10 +3,14 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { ConclusionResolver, CriterionResolver, FindingResolver, ThemeResolver } from './resolvers/catalog.js';
 import { EvaluationResolver } from './resolvers/evaluation.js';
+import { EvaluationMutationResolver, FollowUpActionResolver, FollowUpResolver } from './resolvers/followUp.js';
+import { ImportResolver } from './resolvers/import.js';
 import { NodeResolver } from './resolvers/node.js';
 import { OrganizationResolver, PersonResolver } from './resolvers/organization.js';
 import { CountryResolver, OutputResolver, ProjectResolver } from './resolvers/project.js';
 import { RecommendationResolver } from './resolvers/recommendation.js';
+import { CriterionSummaryResolver, DiscoveryResolver, RelatedRecommendationResolver } from './resolvers/relatedRecommendations.js';
+import { OrganizationStakeholderResolver, StakeholderResolver } from './resolvers/stakeholders.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -21,6 +25,15 @@ export const RESOLVERS = [
   FindingResolver,
   ConclusionResolver,
   ThemeResolver,
+  OrganizationStakeholderResolver,
+  StakeholderResolver,
+  RelatedRecommendationResolver,
+  DiscoveryResolver,
+  CriterionSummaryResolver,
+  ImportResolver,
+  EvaluationMutationResolver,
+  FollowUpResolver,
+  FollowUpActionResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -30,6 +43,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
   cached ??= buildTypeGraphQLSchema({ resolvers: RESOLVERS, validate: false }).then((schema) => {
     schema.getQueryType()!.description =
       'Entry points into the graph of evaluations: lists are Relay connections (`first`, `after`, `where`), single objects are looked up by id or natural key.';
+    const mutation = schema.getMutationType();
+    if (mutation) mutation.description = 'Changes to the graph. Every mutation needs `Authorization: Bearer <token>` with an editor token (EDITOR_TOKENS).';
     return schema;
   });
   return cached;

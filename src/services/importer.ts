@@ -7,7 +7,9 @@ import type { LoadedRecord } from '../ingest/recordFiles.js';
 import { readRecords } from '../ingest/recordFiles.js';
 import { recordToChange } from '../ingest/toGraph.js';
 import type { GraphChange, GraphStore, WriteSummary } from '../store/port.js';
-import { resolveOrganizations } from './resolve.js';
+import { asRestatement } from './evaluations.js';
+import { storeNeighbours } from './graphWalk.js';
+import { completeSharedNodes, resolveOrganizations } from './resolve.js';
 
 export interface ImportSummary extends WriteSummary {
   readonly records: number;
@@ -17,8 +19,9 @@ export interface ImportSummary extends WriteSummary {
 export async function importRecords(store: GraphStore, records: readonly LoadedRecord[]): Promise<ImportSummary> {
   const changes = records.map((r) => recordToChange(r.record, r.source));
   const combined: GraphChange = { nodes: changes.flatMap((c) => c.nodes), edges: changes.flatMap((c) => c.edges) };
-  const resolved = await resolveOrganizations(combined, store);
-  const written = await store.write(resolved);
+  const resolved = await completeSharedNodes(await resolveOrganizations(combined, store), store);
+  // A record already imported is restated exactly: what it no longer says is removed.
+  const written = await store.write(await asRestatement(store, storeNeighbours(store), resolved));
   return {
     ...written,
     records: records.length,

@@ -8,10 +8,13 @@ import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { Direction, GraphNode, Label, Props, RelType } from '../domain/model.js';
 import { normaliseText } from '../domain/text.js';
-import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, StoreStatus, WriteSummary } from './port.js';
+import MiniSearch from 'minisearch';
+import { SEARCHABLE_LABELS } from '../domain/model.js';
+import { terms } from '../domain/terms.js';
+import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from './port.js';
 import { StoreError } from './port.js';
 import { readFileIfExists, writeFileAtomic } from './snapshot.js';
-import { byNeighbourId, byPositionThenId, compareIds } from './order.js';
+import { byNeighbourId, byPositionThenId, compareIds, sortValue } from './order.js';
 import { checkChange, edgeKey, normaliseChange } from './validate.js';
 
 interface NodeAttributes {
@@ -35,6 +38,7 @@ export class MemoryStore implements GraphStore {
   readonly backend = 'memory' as const;
   private graph: PropertyGraph = newGraph();
   private byLabel = new Map<Label, string[]>();
+  private textIndex = newTextIndex();
   private writing: Promise<unknown> = Promise.resolve();
   private opened = false;
 
@@ -118,13 +122,35 @@ export class MemoryStore implements GraphStore {
       }
       return true;
     });
-    const start = query.after === undefined ? 0 : upperBound(matches, query.after);
+    let start: number;
+    if (query.orderBy) {
+      const { property, descending } = query.orderBy;
+      const key = (id: string) => sortValue(this.graph.getNodeAttributes(id).props[property]);
+      const sign = descending ? -1 : 1;
+      const compare = (a: { id: string; value: string }, b: { id: string; value: string }) => sign * (compareIds(a.value, b.value) || compareIds(a.id, b.id));
+      const keyed = matches.map((id) => ({ id, value: key(id) })).sort(compare);
+      matches.splice(0, matches.length, ...keyed.map((k) => k.id));
+      const after = query.after;
+      start = after === undefined ? 0 : keyed.findIndex((k) => compare(k, typeof after === 'string' ? { id: after, value: key(after) } : after) > 0);
+      if (start < 0) start = matches.length;
+    } else {
+      start = query.after === undefined ? 0 : upperBound(matches, typeof query.after === 'string' ? query.after : query.after.id);
+    }
     const page = matches.slice(start, start + query.first);
     return {
       nodes: page.map((id) => this.toNode(id)),
       totalCount: matches.length,
       hasNextPage: start + query.first < matches.length,
     };
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const labels = new Set<Label>(query.labels);
+    const hits = this.textIndex.search(query.text, { filter: (result) => labels.has(result.label as Label) });
+    return hits
+      .sort((a, b) => b.score - a.score || compareIds(a.id as string, b.id as string))
+      .slice(0, query.limit)
+      .map((hit) => ({ node: this.toNode(hit.id as string), score: hit.score }));
   }
 
   write(change: GraphChange): Promise<WriteSummary> {
@@ -141,7 +167,17 @@ export class MemoryStore implements GraphStore {
       return labels;
     });
     const next = this.graph.copy();
-    const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0 };
+    const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0, nodesDeleted: 0 };
+    for (const id of change.deleteNodes ?? []) {
+      if (!next.hasNode(id)) continue;
+      next.dropNode(id);
+      summary.nodesDeleted++;
+    }
+    const restated = new Set(change.edges.map(edgeKey));
+    for (const { from, types } of change.replaceEdges ?? []) {
+      if (!next.hasNode(from)) continue;
+      for (const key of next.outEdges(from)) if (types.includes(next.getEdgeAttribute(key, 'type')) && !restated.has(key)) next.dropEdge(key);
+    }
     for (const node of change.nodes) {
       if (next.hasNode(node.id)) {
         next.updateNodeAttribute(node.id, 'props', (props) => withoutNulls({ ...props, ...node.props }));
@@ -164,11 +200,21 @@ export class MemoryStore implements GraphStore {
     const file = this.snapshotFile;
     if (file) await writeFileAtomic(file, JSON.stringify({ version: SNAPSHOT_VERSION, graph: next.export() }));
     this.graph = next;
-    this.reindex();
+    for (const id of change.deleteNodes ?? []) if (this.textIndex.has(id)) this.textIndex.discard(id);
+    this.reindex(change.nodes.map((n) => n.id));
     return summary;
   }
 
-  private reindex(): void {
+  /** Rebuild the per-label id lists, and the text index for the given nodes (all when omitted). */
+  private reindex(changed?: readonly string[]): void {
+    if (!changed) this.textIndex = newTextIndex();
+    for (const id of changed ?? this.graph.nodes()) {
+      const { label, props } = this.graph.getNodeAttributes(id);
+      if (!(SEARCHABLE_LABELS as readonly string[]).includes(label) || typeof props.searchText !== 'string') continue;
+      const doc = { id, label, text: props.searchText };
+      if (this.textIndex.has(id)) this.textIndex.replace(doc);
+      else this.textIndex.add(doc);
+    }
     const byLabel = new Map<Label, string[]>();
     this.graph.forEachNode((id, attrs) => {
       const list = byLabel.get(attrs.label) ?? [];
@@ -183,6 +229,17 @@ export class MemoryStore implements GraphStore {
     const attrs = this.graph.getNodeAttributes(id);
     return { id, label: attrs.label, props: attrs.props };
   }
+}
+
+/** BM25 text index over the searchable nodes' `searchText`, with the shared term analysis. */
+function newTextIndex(): MiniSearch<{ id: string; label: string; text: string }> {
+  return new MiniSearch({
+    fields: ['text'],
+    storeFields: ['label'],
+    tokenize: (text) => text.split(/[^a-z0-9\u00c0-\u024f]+/i),
+    processTerm: (term) => terms(term)[0] ?? null,
+    searchOptions: { combineWith: 'OR' },
+  });
 }
 
 function newGraph(): PropertyGraph {

@@ -17,3 +17,11 @@ export function byPositionThenId(a: Neighbour, b: Neighbour): number {
 export function byNeighbourId(a: Neighbour, b: Neighbour): number {
   return compareIds(a.node.id, b.node.id);
 }
+
+/** Stands for a missing sort value: after every real value. */
+export const MISSING_SORT_VALUE = '\uffff';
+
+/** The value a node sorts by for `orderBy`: its property as lower-case text (the same in Cypher). */
+export function sortValue(value: unknown): string {
+  return value === null || value === undefined ? MISSING_SORT_VALUE : String(value).toLowerCase();
+}

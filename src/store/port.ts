@@ -3,7 +3,7 @@
  * batched so that DataLoaders can serve every GraphQL relationship with one call per request
  * level, and so that the memory and Neo4j stores can be held to the same contract suite.
  */
-import type { Direction, GraphEdge, GraphNode, Label, RelType } from '../domain/model.js';
+import type { Direction, GraphEdge, GraphNode, Label, RelType, SearchableLabel } from '../domain/model.js';
 
 export type Backend = 'memory' | 'neo4j';
 
@@ -26,8 +26,13 @@ export interface ListQuery {
   readonly ids?: readonly string[];
   /** Page size (the caller validates bounds). */
   readonly first: number;
-  /** Keyset cursor: return nodes whose id sorts after this id. */
-  readonly after?: string;
+  /**
+   * Order by a property (compared as lower-case text, missing values last; ties by id), in place
+   * of the default order by id.
+   */
+  readonly orderBy?: { readonly property: string; readonly descending: boolean };
+  /** Keyset cursor: return nodes after this one in the order (its id, and its sort value when ordered). */
+  readonly after?: string | { readonly id: string; readonly value: string };
 }
 
 export interface ListPage {
@@ -37,10 +42,31 @@ export interface ListPage {
   readonly hasNextPage: boolean;
 }
 
+export interface SearchQuery {
+  /** Free text; matched term by term (case and accents ignored), ranked BM25-style. */
+  readonly text: string;
+  readonly labels: readonly SearchableLabel[];
+  readonly limit: number;
+}
+
+export interface SearchHit {
+  readonly node: GraphNode;
+  /** Relevance as the store's full-text engine scores it (higher is better; not normalised). */
+  readonly score: number;
+}
+
 /** A batch of upserts applied all-or-nothing. Node props given replace the stored ones key by key. */
 export interface GraphChange {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  /** Nodes removed, with their relationships, before the upserts. */
+  readonly deleteNodes?: readonly string[];
+  /**
+   * Outgoing relationships of these types from these nodes that the change does not restate are
+   * removed (a partner dropped from a re-imported project, for instance); restated ones are
+   * updated as usual.
+   */
+  readonly replaceEdges?: readonly { readonly from: string; readonly types: readonly RelType[] }[];
 }
 
 export interface WriteSummary {
@@ -48,6 +74,7 @@ export interface WriteSummary {
   readonly nodesUpdated: number;
   readonly edgesCreated: number;
   readonly edgesUpdated: number;
+  readonly nodesDeleted: number;
 }
 
 export interface StoreStatus {
@@ -75,6 +102,8 @@ export interface GraphStore {
   findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]>;
   /** A filtered page of one label's nodes, ordered by id. */
   list(query: ListQuery): Promise<ListPage>;
+  /** Full-text search over the `searchText` of the searchable labels, best first (ties by id). */
+  search(query: SearchQuery): Promise<SearchHit[]>;
   /** Apply a change atomically: all of it is stored, or none of it and an error is thrown. */
   write(change: GraphChange): Promise<WriteSummary>;
 }

@@ -23,6 +23,8 @@ export async function checkChange(
   const endpoints = change.edges.flatMap((e) => [e.from, e.to]).filter((id) => !inChange.has(id));
   const lookup = [...new Set([...inChange.keys(), ...endpoints])];
   const stored = lookup.length ? await storedLabels(lookup) : new Map<string, Label>();
+  for (const id of change.deleteNodes ?? []) stored.delete(id); // deleted before the upserts
+  for (const r of change.replaceEdges ?? []) for (const type of r.types) if (!isRelType(type)) problems.push(`replaceEdges from ${r.from}: unknown relationship type "${type}"`);
   const labelOf = (id: string) => inChange.get(id) ?? stored.get(id);
   for (const edge of change.edges) {
     const where = `relationship (${edge.from})-[:${edge.type}]->(${edge.to})`;
@@ -67,5 +69,5 @@ export function normaliseChange(change: GraphChange): GraphChange {
     const seen = edges.get(key);
     edges.set(key, seen ? { ...edge, props: { ...seen.props, ...edge.props } } : edge);
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { ...change, nodes: [...nodes.values()], edges: [...edges.values()], deleteNodes: [...new Set(change.deleteNodes ?? [])] };
 }

@@ -56,11 +56,12 @@ describe('the seed evaluation over GraphQL', () => {
     evaluation = project.evaluations[0];
   });
 
-  it('serves GET /healthz once the store is ready', async () => {
-    const res = await fetch(`${api.base}/healthz`);
+  it('serves GET /healthz and GET /readyz once the store is ready', async () => {
+    expect((await fetch(`${api.base}/healthz`)).status).toBe(200);
+    const res = await fetch(`${api.base}/readyz`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
-    expect(body.status).toBe('ok');
+    expect(body.status).toBe('ready');
     expect(body.store.backend).toBe('memory');
     expect(body.store.nodes).toBeGreaterThan(30);
   });
@@ -98,7 +99,9 @@ describe('the seed evaluation over GraphQL', () => {
       localName: 'Instituto de Investigaciones Sociológicas',
       parent: { acronym: 'UMSA', name: 'Higher University of San Andrés', localName: 'Universidad Mayor de San Andres', kind: 'UNIVERSITY' },
     });
-    expect(byAcronym.UDAPE.role).toMatch(/leading organisation/);
+    expect(byAcronym.UDAPE.role).toBe('Designed the project with IOM Bolivia; positioned as the leading organisation in the project in order to ensure continuity after the project closure');
+    expect(byAcronym.INE.role).toBe('Designed the project with IOM Bolivia');
+    expect(byAcronym.IDIS.role).toBe('Designed the project with IOM Bolivia');
   });
 
   it('has IOM Bolivia as implementer and the IOM Development Fund as funder and commissioner', () => {
@@ -215,8 +218,17 @@ describe('lookups a frontend starts from', () => {
   });
 
   it('lists themes and criteria', async () => {
-    const data = await gqlData(api.url, `{ themes { name recommendations { code } } criteria { name findings { rating { score } } } }`);
-    expect(data.themes.map((t: any) => t.name)).toEqual(['Approval processes', 'Plan of action', 'Project follow-up and handover', 'Record keeping', 'Stakeholder involvement']);
+    const data = await gqlData(api.url, `{ themes { name broader { name } recommendations { code } } criteria { name findings { rating { score } } } }`);
+    // The seed's five themes, each under the broader theme of the taxonomy (graph/themes.yaml).
+    const filed = data.themes.filter((t: any) => t.recommendations.length).map((t: any) => [t.name, t.broader.name]);
+    expect(filed).toEqual([
+      ['Approval processes', 'Project design and planning'],
+      ['Plan of action', 'Project design and planning'],
+      ['Project follow-up and handover', 'Sustainability'],
+      ['Record keeping', 'Monitoring, evaluation and knowledge management'],
+      ['Stakeholder involvement', 'Partnerships and participation'],
+    ]);
+    expect(data.themes).toHaveLength(9);
     expect(data.themes.find((t: any) => t.name === 'Project follow-up and handover').recommendations).toEqual([{ code: 'E.1' }, { code: 'E.2' }]);
     expect(data.criteria.map((c: any) => [c.name, c.findings[0].rating.score])).toEqual([
       ['Effectiveness', 3], ['Efficiency', 3], ['Impact', 2], ['Relevance', 4], ['Sustainability', 3],

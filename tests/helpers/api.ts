@@ -39,10 +39,13 @@ export async function tempDir(prefix = 'meg-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-/** Start `src/main.ts` as a child process on a free port; resolves once it listens. */
-export async function startApi(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ApiProcess> {
+/**
+ * Start `src/main.ts` as a child process on a free port; resolves once it listens. `nodeArgs`
+ * go to node after the tsx loader (e.g. `--import` of a test-only preload module).
+ */
+export async function startApi(options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ApiProcess> {
   const dataDir = options.dataDir ?? (await tempDir());
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

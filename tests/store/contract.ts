@@ -48,8 +48,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
 
     it('writes a change and reports what it created, then what it updated', async () => {
-      expect(await store.write(FIXTURE)).toEqual({ nodesCreated: 5, nodesUpdated: 0, edgesCreated: 4, edgesUpdated: 0 });
-      expect(await store.write(FIXTURE)).toEqual({ nodesCreated: 0, nodesUpdated: 5, edgesCreated: 0, edgesUpdated: 4 });
+      expect(await store.write(FIXTURE)).toEqual({ nodesCreated: 5, nodesUpdated: 0, edgesCreated: 4, edgesUpdated: 0, nodesDeleted: 0 });
+      expect(await store.write(FIXTURE)).toEqual({ nodesCreated: 0, nodesUpdated: 5, edgesCreated: 0, edgesUpdated: 4, nodesDeleted: 0 });
       expect(await store.status()).toMatchObject({ nodes: 5, edges: 4 });
     });
 
@@ -109,6 +109,73 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const page2 = await store.list({ label: 'Organization', first: 2, after: page1.nodes[1]!.id });
       expect(page2.nodes.map((n) => n.id)).toEqual(['organization:udape']);
       expect(page2).toMatchObject({ hasNextPage: false, totalCount: 4 });
+    });
+
+    it('searches text of the searchable labels, best match first, filtered by label and limited', async () => {
+      await store.write({
+        nodes: [
+          ...FIXTURE.nodes,
+          { id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Allow extra time for government approval processes', searchText: 'allow extra time for government approval processes' } },
+          { id: 'recommendation:e1:b', label: 'Recommendation', props: { text: 'Keep minutes of meetings', searchText: 'keep minutes of meetings' } },
+          { id: 'recommendation:e2:a', label: 'Recommendation', props: { text: 'Approvals by the government take time', searchText: 'approvals by the government take time' } },
+        ],
+        edges: [],
+      });
+      const hits = await store.search({ text: 'Government approval', labels: ['Recommendation'], limit: 10 });
+      expect(hits.map((h) => h.node.id).sort()).toEqual(['recommendation:e1:a', 'recommendation:e2:a']);
+      expect(hits.every((h) => h.score > 0)).toBe(true);
+      expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
+      expect(hits[0]!.node.props.text).toMatch(/approval/i);
+      expect((await store.search({ text: 'government', labels: ['Recommendation'], limit: 1 })).length).toBe(1);
+      expect(await store.search({ text: 'government', labels: ['Project'], limit: 10 })).toEqual([]);
+      const projects = await store.search({ text: 'MIGRATION statistics', labels: ['Project', 'Organization'], limit: 10 });
+      expect(projects[0]!.node.id).toBe('project:p2');
+      expect(await store.search({ text: 'the and of', labels: ['Recommendation'], limit: 10 })).toEqual([]);
+    });
+
+    it('deletes nodes with their relationships and replaces outgoing relationships, in the same atomic change', async () => {
+      await store.write(FIXTURE);
+      const summary = await store.write({
+        deleteNodes: ['organization:udape', 'organization:nowhere'],
+        replaceEdges: [{ from: 'project:p2', types: ['PARTNERED_WITH'] }],
+        nodes: [],
+        edges: [edge('PARTNERED_WITH', 'project:p2', 'organization:mpd', { lead: true, position: 0 })],
+      });
+      expect(summary).toEqual({ nodesCreated: 0, nodesUpdated: 0, edgesCreated: 1, edgesUpdated: 0, nodesDeleted: 1 });
+      // Restating a replaced relationship updates it rather than recreating it.
+      const again = await store.write({ replaceEdges: [{ from: 'project:p2', types: ['PARTNERED_WITH'] }], nodes: [], edges: [edge('PARTNERED_WITH', 'project:p2', 'organization:mpd', { lead: false, position: 0 })] });
+      expect(again).toMatchObject({ edgesCreated: 0, edgesUpdated: 1 });
+      expect(await store.getNodes(['organization:udape'])).toEqual([null]);
+      const partners = await store.neighbours(['project:p1', 'project:p2'], 'PARTNERED_WITH', 'out');
+      expect(partners.map((l) => l.map((n) => n.node.id))).toEqual([['organization:ine'], ['organization:mpd']]);
+      expect(partners[1]![0]!.edge.props.lead).toBe(false);
+      expect(await store.neighbours(['organization:mpd'], 'PART_OF', 'in')).toEqual([[]]);
+      expect(await store.status()).toMatchObject({ nodes: 4, edges: 2 });
+    });
+
+    it('rolls back deletions when the rest of the change is refused', async () => {
+      await store.write(FIXTURE);
+      await expect(store.write({ deleteNodes: ['organization:ine'], nodes: [], edges: [edge('PARTNERED_WITH', 'project:p1', 'organization:ine')] })).rejects.toThrow(/end node does not exist/);
+      expect(await store.status()).toMatchObject({ nodes: 5, edges: 4 });
+    });
+
+    it('forgets deleted nodes in text search', async () => {
+      await store.write({ nodes: [{ id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Keep minutes', searchText: 'keep minutes' } }], edges: [] });
+      await store.write({ deleteNodes: ['recommendation:e1:a'], nodes: [], edges: [] });
+      expect(await store.search({ text: 'minutes', labels: ['Recommendation'], limit: 5 })).toEqual([]);
+    });
+
+    it('orders by a property, either way, missing values last, and pages through it with keyset cursors', async () => {
+      await store.write({ nodes: [...FIXTURE.nodes, { id: 'organization:zz', label: 'Organization', props: { acronym: 'ZZ' } }], edges: [] });
+      const names = async (descending: boolean, after?: { id: string; value: string } | string) =>
+        (await store.list({ label: 'Organization', first: 2, orderBy: { property: 'name', descending }, after })).nodes.map((n) => n.id);
+      expect(await names(false)).toEqual(['organization:ine', 'organization:mpd']);
+      expect(await names(false, { id: 'organization:mpd', value: 'ministerio de planificacion' })).toEqual(['organization:udape', 'organization:zz']);
+      expect(await names(false, 'organization:mpd')).toEqual(['organization:udape', 'organization:zz']); // a bare id works too
+      expect(await names(true)).toEqual(['organization:zz', 'organization:udape']);
+      expect(await names(true, 'organization:udape')).toEqual(['organization:mpd', 'organization:ine']);
+      const page = await store.list({ label: 'Organization', first: 3, orderBy: { property: 'name', descending: false }, where: { kind: 'MINISTRY' } });
+      expect(page).toMatchObject({ totalCount: 1, hasNextPage: false });
     });
 
     it('rejects a change with a dangling relationship and writes none of it', async () => {

@@ -1,29 +1,14 @@
 /** Criteria, findings, conclusions and themes: the shared vocabulary evaluations are filed under. */
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
-import { MAX_PAGE_SIZE } from '../connection.js';
 import { Conclusion, Criterion, Evaluation, Finding, Rating, Recommendation, Theme } from '../types/entities.js';
-import { neighbours, relatedList, relatedOne } from './related.js';
-import type { GraphStore } from '../../store/port.js';
-import type { Label } from '../../domain/model.js';
-
-/** Every node of a small vocabulary label (themes, criteria), page by page. */
-async function listAll(store: GraphStore, label: Label) {
-  const nodes = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.list({ label, first: MAX_PAGE_SIZE, after });
-    nodes.push(...page.nodes);
-    if (!page.hasNextPage || !page.nodes.length) return nodes;
-    after = page.nodes.at(-1)!.id;
-  }
-}
+import { allNodes, neighbours, relatedList, relatedOne } from './related.js';
 
 @Resolver(() => Criterion)
 export class CriterionResolver {
   @Query(() => [Criterion], { description: 'Every evaluation criterion in the graph, by name.' })
   async criteria(@Ctx() ctx: GraphContext) {
-    return (await listAll(ctx.store, 'Criterion')).map(Criterion.from).sort((a, b) => a.name.localeCompare(b.name));
+    return (await allNodes(ctx, 'Criterion')).map(Criterion.from).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   @FieldResolver(() => [Finding], { description: 'Findings on this criterion across evaluations.' })
@@ -65,7 +50,17 @@ export class ConclusionResolver {
 export class ThemeResolver {
   @Query(() => [Theme], { description: 'Every recommendation theme in the graph, by name.' })
   async themes(@Ctx() ctx: GraphContext) {
-    return (await listAll(ctx.store, 'Theme')).map(Theme.from).sort((a, b) => a.name.localeCompare(b.name));
+    return (await allNodes(ctx, 'Theme')).map(Theme.from).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => Theme, { nullable: true, description: 'The broader theme this one falls under (from the curated taxonomy in graph/themes.yaml).' })
+  broader(@Root() t: Theme, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, t.nodeId, 'BROADER', 'out', Theme);
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes that fall under this one.' })
+  narrower(@Root() t: Theme, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, t.nodeId, 'BROADER', 'in', Theme);
   }
 
   @FieldResolver(() => [Recommendation], { description: 'Recommendations filed under this theme, across evaluations.' })

@@ -2,10 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { normaliseText } from '../../domain/text.js';
 import { connectionOf, paginate } from '../connection.js';
 import type { GraphContext } from '../context.js';
+import { EvaluationOrdering } from '../types/ordering.js';
 import { fromGlobalId } from '../globalId.js';
 import { Conclusion, Criterion, Evaluation, Finding, Organization, Person, Project, Recommendation, SourceDocument } from '../types/entities.js';
 import { EvaluationsArgs } from '../types/inputs.js';
-import { relatedList, relatedOne } from './related.js';
+import { idsFilter, relatedList, relatedOne } from './related.js';
 
 export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
 
@@ -17,7 +18,12 @@ export class EvaluationResolver {
     const props: Record<string, string | number> = {};
     if (where.stage) props.stage = normaliseText(where.stage);
     if (where.year) props.year = where.year;
-    return paginate<Evaluation>(ctx.store, 'Evaluation', args, { text: where.text ?? undefined, where: props });
+    return paginate<Evaluation>(ctx.store, 'Evaluation', args, {
+      orderBy: EvaluationOrdering.toListOrder(args.orderBy),
+      text: where.text ?? undefined,
+      where: props,
+      ids: idsFilter(where.ids, 'Evaluation'),
+    });
   }
 
   @Query(() => Evaluation, { nullable: true, description: 'One evaluation by id; null when there is none.' })

@@ -2,11 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { normaliseKey, normaliseText } from '../../domain/text.js';
 import { connectionOf, paginate } from '../connection.js';
 import type { GraphContext } from '../context.js';
+import { ProjectOrdering } from '../types/ordering.js';
 import { userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Country, Evaluation, Organization, Output, Partnership, Project, SourceDocument } from '../types/entities.js';
 import { ProjectsArgs } from '../types/inputs.js';
-import { idsLinkedTo, neighbours, relatedList, relatedOne } from './related.js';
+import { idsFilter, idsLinkedTo, intersect, neighbours, relatedList, relatedOne } from './related.js';
 
 export const ProjectConnection = connectionOf(Project, 'Project');
 
@@ -17,8 +18,9 @@ export class ProjectResolver {
     const where = args.where ?? {};
     const ids = where.country ? await idsLinkedTo(ctx, 'Country', where.country, 'IN_COUNTRY', 'in') : undefined;
     return paginate<Project>(ctx.store, 'Project', args, {
+      orderBy: ProjectOrdering.toListOrder(args.orderBy),
       text: where.text ?? undefined,
-      ids,
+      ids: intersect(ids, idsFilter(where.ids, 'Project')),
       where: where.type ? { typeKey: normaliseText(where.type) } : undefined,
     });
   }

@@ -3,6 +3,7 @@ import type { Direction, GraphNode, Label, RelType } from '../../domain/model.js
 import { normaliseKey } from '../../domain/text.js';
 import type { Neighbour } from '../../store/port.js';
 import type { GraphContext } from '../context.js';
+import { fromGlobalId } from '../globalId.js';
 
 interface FromNode<T> {
   from(node: GraphNode): T;
@@ -36,4 +37,21 @@ export async function idsLinkedTo(ctx: GraphContext, target: Label, name: string
 /** Intersect optional id restrictions; undefined means unrestricted. */
 export function intersect(...sets: (string[] | undefined)[]): string[] | undefined {
   return sets.reduce<string[] | undefined>((acc, set) => (set === undefined ? acc : acc === undefined ? set : acc.filter((id) => set.includes(id))), undefined);
+}
+
+/** Every node of a label, page by page (for filters that start from all nodes of a label, and small vocabularies). */
+export async function allNodes(ctx: GraphContext, label: Label): Promise<GraphNode[]> {
+  const nodes: GraphNode[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await ctx.store.list({ label, first: 100, after });
+    nodes.push(...page.nodes);
+    if (!page.hasNextPage || !page.nodes.length) return nodes;
+    after = page.nodes.at(-1)!.id;
+  }
+}
+
+/** The node ids behind the global ids of a `where: { ids }` filter (undefined when not given). */
+export function idsFilter(ids: readonly string[] | null | undefined, label: Label): string[] | undefined {
+  return ids ? ids.map((id) => fromGlobalId(id, [label], 'where.ids').nodeId) : undefined;
 }

@@ -277,11 +277,14 @@ export class Conclusion extends Node {
 
 @ObjectType('Theme', { implements: Node, description: 'The theme a recommendation is filed under, e.g. "Approval processes".' })
 export class Theme extends Node {
-  @Field(() => String, { description: 'Name of the theme.' })
+  @Field(() => String, { description: 'Canonical name of the theme.' })
   name!: string;
 
+  @Field(() => [String], { description: 'Other wordings documents use for it (filed under this theme).' })
+  synonyms!: string[];
+
   static from(node: GraphNode): Theme {
-    return build(new Theme(), node, { name: str(node.props, 'name') ?? '' });
+    return build(new Theme(), node, { name: str(node.props, 'name') ?? '', synonyms: strs(node.props, 'synonyms') });
   }
 }
 
@@ -293,8 +296,11 @@ export class Recommendation extends Node {
   @Field(() => String, { description: 'The recommendation.' })
   text!: string;
 
+  @Field(() => String, { nullable: true, description: 'The theme as the source worded it, when it differs from the canonical theme it is filed under.' })
+  themeLabel!: string | null;
+
   static from(node: GraphNode): Recommendation {
-    return build(new Recommendation(), node, { code: str(node.props, 'code') ?? '', text: str(node.props, 'text') ?? '' });
+    return build(new Recommendation(), node, { code: str(node.props, 'code') ?? '', text: str(node.props, 'text') ?? '', themeLabel: str(node.props, 'themeLabel') });
   }
 }
 
@@ -315,6 +321,52 @@ export class SourceDocument extends Node {
   static from(node: GraphNode): SourceDocument {
     const p = node.props;
     return build(new SourceDocument(), node, { title: str(p, 'title') ?? '', fileName: str(p, 'fileName') ?? '', sha256: str(p, 'sha256') ?? '', mediaType: str(p, 'mediaType') ?? '' });
+  }
+}
+
+@ObjectType('FollowUpAction', { implements: Node, description: 'An action taken in follow-up of a recommendation.' })
+export class FollowUpAction extends Node {
+  @Field(() => String, { description: 'What is to be done.' })
+  description!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it is due.' })
+  dueDate!: string | null;
+
+  @Field(() => String, { description: 'NOT_STARTED, INITIATED, COMPLETED or NO_LONGER_APPLICABLE.' })
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: 'Note given with the last status change.' })
+  note!: string | null;
+
+  @Field(() => String, { description: 'When the action was added (ISO 8601 timestamp).' })
+  createdAt!: string;
+
+  @Field(() => String, { description: 'When the action last changed (ISO 8601 timestamp).' })
+  updatedAt!: string;
+
+  static from(node: GraphNode): FollowUpAction {
+    const p = node.props;
+    return build(new FollowUpAction(), node, { description: str(p, 'description') ?? '', dueDate: str(p, 'dueDate'), status: str(p, 'status') ?? 'NOT_STARTED', note: str(p, 'note'), createdAt: str(p, 'createdAt') ?? '', updatedAt: str(p, 'updatedAt') ?? '' });
+  }
+}
+
+@ObjectType('ChangeEvent', { implements: Node, description: 'One change in the follow-up of a recommendation: who, when, what.' })
+export class ChangeEvent extends Node {
+  @Field(() => String, { description: 'When (ISO 8601 timestamp).' })
+  at!: string;
+
+  @Field(() => String, { description: 'Who: the name the editor token is registered under.' })
+  actor!: string;
+
+  @Field(() => String, { description: 'What kind of change: RESPONDED, ACTION_ADDED or ACTION_UPDATED.' })
+  action!: string;
+
+  @Field(() => String, { description: 'What changed, in words.' })
+  details!: string;
+
+  static from(node: GraphNode): ChangeEvent {
+    const p = node.props;
+    return build(new ChangeEvent(), node, { at: str(p, 'at') ?? '', actor: str(p, 'actor') ?? '', action: str(p, 'action') ?? '', details: str(p, 'details') ?? '' });
   }
 }
 
@@ -348,5 +400,7 @@ export function fromNode(node: GraphNode): Node {
     case 'Recommendation': return Recommendation.from(node);
     case 'Theme': return Theme.from(node);
     case 'SourceDocument': return SourceDocument.from(node);
+    case 'FollowUpAction': return FollowUpAction.from(node);
+    case 'ChangeEvent': return ChangeEvent.from(node);
   }
 }

@@ -1,6 +1,10 @@
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../connection.js';
 import { OrganizationKind } from './entities.js';
+import { Role, type RoleName } from './stakeholders.js';
+import { FollowUpStatusEnum } from './followUp.js';
+import { EvaluationOrdering, OrganizationOrdering, ProjectOrdering, RecommendationOrdering } from './ordering.js';
+import type { FollowUpStatus } from '../../services/followUp.js';
 import type { OrganizationKind as Kind } from '../../domain/record.js';
 
 const TEXT = 'Case- and accent-insensitive text matched against names, acronyms, aliases, titles, codes and text.';
@@ -9,6 +13,9 @@ const TEXT = 'Case- and accent-insensitive text matched against names, acronyms,
 export class EvaluationWhere {
   @Field(() => String, { nullable: true, description: TEXT })
   text?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these (global ids).' })
+  ids?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Stage: ex-post, final, mid-term or baseline.' })
   stage?: string | null;
@@ -22,6 +29,9 @@ export class ProjectWhere {
   @Field(() => String, { nullable: true, description: TEXT })
   text?: string | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Only these (global ids).' })
+  ids?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'Project type, e.g. "Migration policy" (case-insensitive).' })
   type?: string | null;
 
@@ -34,8 +44,17 @@ export class OrganizationWhere {
   @Field(() => String, { nullable: true, description: TEXT })
   text?: string | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Only these (global ids).' })
+  ids?: string[] | null;
+
   @Field(() => OrganizationKind, { nullable: true, description: 'Kind of organisation.' })
   kind?: Kind | null;
+
+  @Field(() => Role, { nullable: true, description: 'Organisations that play this role on some project (or, for PARENT and UNIT, towards another organisation).' })
+  role?: RoleName | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisations with a role on a project in this country (name, official name or ISO code).' })
+  country?: string | null;
 }
 
 @InputType('RecommendationWhere', { description: 'Filters for recommendations; all given filters must match.' })
@@ -43,33 +62,51 @@ export class RecommendationWhere {
   @Field(() => String, { nullable: true, description: TEXT })
   text?: string | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Only these (global ids).' })
+  ids?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'Theme name, e.g. "Record keeping" (case-insensitive).' })
   theme?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Audience: acronym, name, local name or alias of an organisation the recommendation is addressed to.' })
   audience?: string | null;
+
+  @Field(() => FollowUpStatusEnum, { nullable: true, description: 'Overall follow-up status (as of today).' })
+  followUpStatus?: FollowUpStatus | null;
 }
 
 @ArgsType()
 export class EvaluationsArgs extends PageArgs {
   @Field(() => EvaluationWhere, { nullable: true, description: 'Filters.' })
   where?: EvaluationWhere | null;
+
+  @Field(() => EvaluationOrdering.Order, { nullable: true, description: 'Order of the results (default: by id, which is stable but arbitrary).' })
+  orderBy?: InstanceType<typeof EvaluationOrdering.Order> | null;
 }
 
 @ArgsType()
 export class ProjectsArgs extends PageArgs {
   @Field(() => ProjectWhere, { nullable: true, description: 'Filters.' })
   where?: ProjectWhere | null;
+
+  @Field(() => ProjectOrdering.Order, { nullable: true, description: 'Order of the results (default: by id, which is stable but arbitrary).' })
+  orderBy?: InstanceType<typeof ProjectOrdering.Order> | null;
 }
 
 @ArgsType()
 export class OrganizationsArgs extends PageArgs {
   @Field(() => OrganizationWhere, { nullable: true, description: 'Filters.' })
   where?: OrganizationWhere | null;
+
+  @Field(() => OrganizationOrdering.Order, { nullable: true, description: 'Order of the results (default: by id, which is stable but arbitrary).' })
+  orderBy?: InstanceType<typeof OrganizationOrdering.Order> | null;
 }
 
 @ArgsType()
 export class RecommendationsArgs extends PageArgs {
   @Field(() => RecommendationWhere, { nullable: true, description: 'Filters.' })
   where?: RecommendationWhere | null;
+
+  @Field(() => RecommendationOrdering.Order, { nullable: true, description: 'Order of the results (default: by id, which is stable but arbitrary).' })
+  orderBy?: InstanceType<typeof RecommendationOrdering.Order> | null;
 }

@@ -8,10 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT_DIR } from '../../config.js';
+import { GRAPH_DIR } from '../../config.js';
 import { LABELS, RELATIONSHIPS, REL_TYPES, isLabel, isRelType, type Label, type RelType } from '../../domain/model.js';
 
-export const GRAPH_DIR = path.join(ROOT_DIR, 'graph');
 
 const TOKENS = ['LABEL', 'START', 'END', 'TYPE'] as const;
 type Token = (typeof TOKENS)[number];

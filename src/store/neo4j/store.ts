@@ -7,9 +7,10 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { labelOfId, RELATIONSHIPS, type Direction, type GraphEdge, type GraphNode, type Label, type RelType } from '../../domain/model.js';
 import { normaliseText } from '../../domain/text.js';
-import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, StoreStatus, WriteSummary } from '../port.js';
+import { terms } from '../../domain/terms.js';
+import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
 import { StoreError } from '../port.js';
-import { byNeighbourId, byPositionThenId } from '../order.js';
+import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
 import { Catalogue, type Statement } from './catalogue.js';
 import { fromNeo4jProps, toNeo4jProps } from './values.js';
@@ -141,10 +142,34 @@ export class Neo4jStore implements GraphStore {
     };
     return this.read(async (tx) => {
       const totalCount = await this.count(tx, this.catalogue.statement('nodes.count', { LABEL: query.label }), filter);
-      const rows = await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }), { ...filter, after: query.after ?? null, limit: neo4j.int(query.first + 1) });
+      const limit = neo4j.int(query.first + 1);
+      const rows = query.orderBy
+        ? await this.rows(tx, this.catalogue.statement(query.orderBy.descending ? 'nodes.pageDescending' : 'nodes.pageAscending', { LABEL: query.label }), {
+            ...filter,
+            orderBy: query.orderBy.property,
+            missing: MISSING_SORT_VALUE,
+            after: query.after === undefined ? null : typeof query.after === 'string' ? await this.sortKeyOf(tx, query.label, query.after, query.orderBy.property) : query.after,
+            limit,
+          })
+        : await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }), { ...filter, after: typeof query.after === 'object' ? query.after.id : query.after ?? null, limit });
       const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jProps(row.props) }));
       return { nodes, totalCount, hasNextPage: rows.length > query.first };
     });
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const lucene = luceneQuery(query.text);
+    if (!lucene) return [];
+    const rows = await this.read((tx) =>
+      this.rows(tx, this.catalogue.statement('search.fulltext'), { query: lucene, labels: [...query.labels], limit: neo4j.int(query.limit) }),
+    );
+    return rows.map((row) => ({ node: { id: row.id as string, label: labelOfId(row.id as string)!, props: fromNeo4jProps(row.props) }, score: Number(row.score) }));
+  }
+
+  /** The sort key of a stored node, for a cursor given as a bare id. */
+  private async sortKeyOf(tx: ManagedTransaction, label: Label, id: string, property: string): Promise<{ id: string; value: string }> {
+    const [row] = await this.rows(tx, this.catalogue.statement('nodes.get', { LABEL: label }), { ids: [id] });
+    return { id, value: sortValue(fromNeo4jProps(row?.props)[property]) };
   }
 
   async write(input: GraphChange): Promise<WriteSummary> {
@@ -159,7 +184,25 @@ export class Neo4jStore implements GraphStore {
           }
           return labels;
         });
-        const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0 };
+        const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0, nodesDeleted: 0 };
+        for (const [label, ids] of groupByLabel(change.deleteNodes ?? [])) {
+          summary.nodesDeleted += await this.count(tx, this.catalogue.statement('nodes.delete', { LABEL: label }), { ids });
+        }
+        // Outgoing relationships to replace, minus those the change restates, grouped per type and label.
+        const replaced = new Map<string, { label: Label; type: RelType; rows: { from: string; keep: string[] }[] }>();
+        for (const { from, types } of change.replaceEdges ?? []) {
+          const label = labelOfId(from);
+          if (!label) continue;
+          for (const type of types) {
+            if (!(RELATIONSHIPS[type].from as readonly Label[]).includes(label)) continue;
+            const group = replaced.get(`${type}|${label}`) ?? { label, type, rows: [] };
+            group.rows.push({ from, keep: change.edges.filter((e) => e.from === from && e.type === type).map((e) => e.to) });
+            replaced.set(`${type}|${label}`, group);
+          }
+        }
+        for (const { label, type, rows } of replaced.values()) {
+          await this.count(tx, this.catalogue.statement('relationships.deleteFrom', { START: label, TYPE: type }), { rows });
+        }
         for (const [label, nodes] of groupBy(change.nodes, (n) => n.label)) {
           const rows = nodes.map((n) => ({ id: n.id, props: toNeo4jProps(n.props) }));
           const [result] = await this.rows(tx, this.catalogue.statement('nodes.merge', { LABEL: label as Label }), { rows });
@@ -247,6 +290,21 @@ function groupByLabel(ids: readonly string[]): Map<Label, string[]> {
     groups.set(label, list);
   }
   return groups;
+}
+
+/**
+ * A Lucene query for the full-text index from free text: each word (already reduced to
+ * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed.
+ */
+export function luceneQuery(text: string): string {
+  const clauses = new Set<string>();
+  for (const word of normaliseText(text).split(/[^a-z0-9]+/)) {
+    const [term] = terms(word);
+    if (!term) continue;
+    clauses.add(word);
+    if (term !== word) clauses.add(`${term}*`);
+  }
+  return [...clauses].join(' OR ');
 }
 
 function firstLine(message: string): string {

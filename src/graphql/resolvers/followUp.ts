@@ -1,0 +1,154 @@
+/** Writes (editor token required, see src/auth) and the follow-up of recommendations. */
+import { GraphQLError } from 'graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { RecordValidationError, parseEvaluationRecord } from '../../domain/record.js';
+import { recordToChange } from '../../ingest/toGraph.js';
+import { asRestatement, ownedBy } from '../../services/evaluations.js';
+import { addActionChange, followUpOf, respondChange, updateActionChange, type ActionStatus, type ResponseKind } from '../../services/followUp.js';
+import { resolveOrganizations } from '../../services/resolve.js';
+import type { GraphContext } from '../context.js';
+import { notFound, userError } from '../errors.js';
+import { fromGlobalId } from '../globalId.js';
+import { ChangeEvent, Evaluation, FollowUpAction, Organization, Recommendation } from '../types/entities.js';
+import { ActionStatusEnum, FollowUp, ManagementResponse } from '../types/followUp.js';
+import { DateScalar } from '../scalars.js';
+
+@ObjectType('UpsertEvaluationResult', { description: 'What upsertEvaluation wrote.' })
+class UpsertEvaluationResult {
+  @Field(() => Evaluation, { description: 'The evaluation as now stored.' })
+  evaluation!: Evaluation;
+
+  @Field(() => Boolean, { description: 'Whether the evaluation was new (false: an existing one was updated).' })
+  created!: boolean;
+}
+
+@ObjectType('DeleteEvaluationResult', { description: 'What deleteEvaluation removed.' })
+class DeleteEvaluationResult {
+  @Field(() => ID, { description: 'Global id of the deleted evaluation.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Nodes removed: the evaluation and what only it owned (findings, recommendations, its project when no other evaluation covers it...). Shared organisations stay.' })
+  nodesDeleted!: number;
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+function actorOf(ctx: GraphContext) {
+  return { name: ctx.principal.name ?? 'anonymous', at: new Date().toISOString() };
+}
+
+async function load(ctx: GraphContext, id: string, label: 'Recommendation' | 'FollowUpAction' | 'Organization' | 'Evaluation', argument: string) {
+  const node = await ctx.loaders.node.load(fromGlobalId(id, [label], argument).nodeId);
+  if (!node) throw notFound(`${argument}: no ${label} has the id "${id}"`);
+  return node;
+}
+
+@Resolver()
+export class EvaluationMutationResolver {
+  @Mutation(() => UpsertEvaluationResult, { description: 'Create or update an evaluation from an evaluation record (the same shape and validation as a YAML seed record; see src/domain/record.ts). Re-sending a record updates it exactly; follow-up is kept.' })
+  async upsertEvaluation(@Arg('record', () => GraphQLJSONObject, { description: 'The evaluation record, as JSON.' }) input: Record<string, unknown>, @Ctx() ctx: GraphContext): Promise<UpsertEvaluationResult> {
+    let record;
+    try {
+      record = parseEvaluationRecord(input, 'record');
+    } catch (error) {
+      if (error instanceof RecordValidationError) {
+        throw new GraphQLError(`invalid evaluation record: ${error.problems.map((p) => `${p.path || '(record)'}: ${p.message}`).join('; ')}`, { extensions: { code: 'BAD_USER_INPUT', argument: 'record', problems: error.problems } });
+      }
+      throw error;
+    }
+    const change = await resolveOrganizations(recordToChange(record), ctx.store);
+    const evaluationId = change.nodes.find((n) => n.label === 'Evaluation')!.id;
+    const [existing] = await ctx.store.getNodes([evaluationId]);
+    await ctx.store.write(await asRestatement(ctx.store, ctx.loaders.neighbours, change));
+    ctx.loaders.clear();
+    const [stored] = await ctx.store.getNodes([evaluationId]);
+    ctx.log.info({ evaluation: evaluationId, created: !existing, actor: ctx.principal.name }, 'evaluation upserted');
+    return Object.assign(new UpsertEvaluationResult(), { evaluation: Evaluation.from(stored!), created: !existing });
+  }
+
+  @Mutation(() => DeleteEvaluationResult, { description: 'Delete an evaluation and what only it owns; shared institutions, criteria and themes stay.' })
+  async deleteEvaluation(@Arg('id', () => ID, { description: 'Global id of the evaluation.' }) id: string, @Ctx() ctx: GraphContext): Promise<DeleteEvaluationResult> {
+    const evaluation = await load(ctx, id, 'Evaluation', 'id');
+    const owned = await ownedBy(ctx.loaders.neighbours, evaluation.id);
+    const summary = await ctx.store.write({ nodes: [], edges: [], deleteNodes: [...owned] });
+    ctx.loaders.clear();
+    ctx.log.info({ evaluation: evaluation.id, nodesDeleted: summary.nodesDeleted, actor: ctx.principal.name }, 'evaluation deleted');
+    return Object.assign(new DeleteEvaluationResult(), { id, nodesDeleted: summary.nodesDeleted });
+  }
+}
+
+@Resolver(() => Recommendation)
+export class FollowUpResolver {
+  @FieldResolver(() => FollowUp, { description: 'Management response, follow-up actions, history and overall status.' })
+  async followUp(@Root() r: Recommendation, @Ctx() ctx: GraphContext): Promise<FollowUp> {
+    const node = await ctx.loaders.node.load(r.nodeId);
+    const [f] = await followUpOf(ctx.loaders.neighbours, [node!], today());
+    return Object.assign(new FollowUp(), {
+      response: f!.response,
+      responseText: f!.responseText,
+      respondedAt: f!.respondedAt,
+      actions: f!.actions.map((a) => FollowUpAction.from(a.action)),
+      history: f!.history.map(ChangeEvent.from),
+      status: f!.status,
+    });
+  }
+
+  @Mutation(() => Recommendation, { description: "Record management's response to a recommendation (kept in its history)." })
+  async respondToRecommendation(
+    @Arg('id', () => ID, { description: 'Global id of the recommendation.' }) id: string,
+    @Arg('response', () => ManagementResponse, { description: 'The response.' }) response: ResponseKind,
+    @Arg('text', () => String, { nullable: true, description: 'The response in words.' }) text: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Recommendation> {
+    const rec = await load(ctx, id, 'Recommendation', 'id');
+    await ctx.store.write(respondChange(rec, response, text, actorOf(ctx)));
+    ctx.loaders.clear();
+    return Recommendation.from((await ctx.store.getNodes([rec.id]))[0]!);
+  }
+
+  @Mutation(() => FollowUpAction, { description: 'Add a follow-up action to a recommendation.' })
+  async addFollowUpAction(
+    @Arg('recommendationId', () => ID, { description: 'Global id of the recommendation.' }) recommendationId: string,
+    @Arg('description', () => String, { description: 'What is to be done.' }) description: string,
+    @Arg('responsible', () => ID, { description: 'Global id of the organisation responsible.' }) responsible: string,
+    @Arg('dueDate', () => DateScalar, { nullable: true, description: 'When it is due.' }) dueDate: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<FollowUpAction> {
+    if (!description.trim()) throw userError('description must not be empty', 'description');
+    const [rec, org] = await Promise.all([load(ctx, recommendationId, 'Recommendation', 'recommendationId'), load(ctx, responsible, 'Organization', 'responsible')]);
+    const { change, actionId } = addActionChange(rec, description.trim(), org, dueDate, actorOf(ctx));
+    await ctx.store.write(change);
+    ctx.loaders.clear();
+    return FollowUpAction.from((await ctx.store.getNodes([actionId]))[0]!);
+  }
+
+  @Mutation(() => FollowUpAction, { description: 'Change the status of a follow-up action (kept in the history).' })
+  async updateFollowUpAction(
+    @Arg('id', () => ID, { description: 'Global id of the action.' }) id: string,
+    @Arg('status', () => ActionStatusEnum, { description: 'The new status.' }) status: ActionStatus,
+    @Arg('note', () => String, { nullable: true, description: 'Why, or what was done.' }) note: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<FollowUpAction> {
+    const action = await load(ctx, id, 'FollowUpAction', 'id');
+    const [[owner] = []] = await ctx.store.neighbours([action.id], 'HAS_ACTION', 'in');
+    await ctx.store.write(updateActionChange(owner!.node, action, status, note, actorOf(ctx)));
+    ctx.loaders.clear();
+    return FollowUpAction.from((await ctx.store.getNodes([action.id]))[0]!);
+  }
+}
+
+@Resolver(() => FollowUpAction)
+export class FollowUpActionResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation responsible.' })
+  async responsible(@Root() a: FollowUpAction, @Ctx() ctx: GraphContext) {
+    const [first] = await ctx.loaders.related('RESPONSIBLE', 'out').load(a.nodeId);
+    return first ? Organization.from(first.node) : null;
+  }
+
+  @FieldResolver(() => Recommendation, { nullable: true, description: 'The recommendation the action follows up.' })
+  async recommendation(@Root() a: FollowUpAction, @Ctx() ctx: GraphContext) {
+    const [first] = await ctx.loaders.related('HAS_ACTION', 'in').load(a.nodeId);
+    return first ? Recommendation.from(first.node) : null;
+  }
+}

@@ -1,0 +1,133 @@
+/** Who worked with whom: roles, collaborators, networks and paths between stakeholders. */
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphNode } from '../../domain/model.js';
+import { collaboratorsOf, networkAround, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
+import type { GraphContext } from '../context.js';
+import { userError } from '../errors.js';
+import { fromGlobalId, toGlobalId } from '../globalId.js';
+import { Evaluation, fromNode, Organization, Person, Project, Recommendation } from '../types/entities.js';
+import { Collaborator, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
+
+export const LIMITS = { maxDepth: 4, maxNodes: 500, maxHops: 6, maxPaths: 20, maxCollaborators: 100 } as const;
+
+function inRange(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw userError(`${argument} must be between ${min} and ${max}, got ${value}`, argument);
+  return value;
+}
+
+async function stakeholder(ctx: GraphContext, id: string, argument: string): Promise<GraphNode> {
+  const { nodeId } = fromGlobalId(id, ['Organization', 'Project'], argument);
+  const node = await ctx.loaders.node.load(nodeId);
+  if (!node) throw userError(`${argument}: no organisation or project has the id "${id}"`, argument);
+  return node;
+}
+
+export function toNetworkNode(node: GraphNode, hop: number): NetworkNode {
+  return Object.assign(new NetworkNode(), {
+    id: toGlobalId(node.id),
+    label: node.label,
+    name: stakeholderName(node),
+    kind: (node.label === 'Organization' ? node.props.kind : node.props.type) as string | null ?? null,
+    hop,
+    node: fromNode(node),
+  });
+}
+
+export function toNetworkEdge(edge: StakeholderEdge): NetworkEdge {
+  return Object.assign(new NetworkEdge(), {
+    source: toGlobalId(edge.source.id),
+    target: toGlobalId(edge.target.id),
+    type: edge.type,
+    properties: { roles: [...edge.roles], lead: edge.lead },
+  });
+}
+
+function toRole(entry: RoleEntry): OrganizationRole {
+  return Object.assign(new OrganizationRole(), {
+    role: entry.role,
+    lead: entry.lead ?? null,
+    project: entry.project ? Project.from(entry.project) : null,
+    evaluation: entry.evaluation ? Evaluation.from(entry.evaluation) : null,
+    recommendation: entry.through?.label === 'Recommendation' ? Recommendation.from(entry.through) : null,
+    person: entry.through?.label === 'Person' ? Person.from(entry.through) : null,
+    organization: entry.other ? Organization.from(entry.other) : null,
+  });
+}
+
+const uniqueRoles = (entries: readonly RoleEntry[]): RoleName[] => [...new Set(entries.map((e) => e.role))];
+
+@Resolver(() => Organization)
+export class OrganizationStakeholderResolver {
+  @FieldResolver(() => [OrganizationRole], { description: 'Every role the organisation plays, with the project, evaluation, recommendation, person or organisation it attaches to.' })
+  async roles(@Root() o: Organization, @Ctx() ctx: GraphContext): Promise<OrganizationRole[]> {
+    const [node] = await Promise.all([ctx.loaders.node.load(o.nodeId)]);
+    if (!node) return [];
+    return ((await rolesOf(ctx.loaders.neighbours, [node])).get(node.id) ?? []).map(toRole);
+  }
+
+  @FieldResolver(() => [Collaborator], { description: 'Organisations it shares projects with (any role on both sides), most shared projects first, then by name.' })
+  async collaborators(
+    @Root() o: Organization,
+    @Arg('first', () => Int, { defaultValue: 20, description: `How many collaborators to return (1 to ${LIMITS.maxCollaborators}).` }) first: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Collaborator[]> {
+    inRange(first, 1, LIMITS.maxCollaborators, 'first');
+    const node = await ctx.loaders.node.load(o.nodeId);
+    if (!node) return [];
+    const collaborators = await collaboratorsOf(ctx.loaders.neighbours, node);
+    return collaborators.slice(0, first).map((c) =>
+      Object.assign(new Collaborator(), {
+        organization: Organization.from(c.organization),
+        sharedProjectCount: c.projects.length,
+        projects: c.projects.map((p) => ({
+          project: Project.from(p.project),
+          roles: uniqueRoles(p.roles),
+          lead: p.roles.some((r) => r.lead === true),
+          theirRoles: uniqueRoles(p.theirRoles),
+          theirLead: p.theirRoles.some((r) => r.lead === true),
+        })),
+      }),
+    );
+  }
+}
+
+@Resolver()
+export class StakeholderResolver {
+  @Query(() => StakeholderNetwork, { description: 'The stakeholders around an organisation (or project) within `depth` links, capped at `maxNodes` (nearest kept), for network drawings.' })
+  async stakeholderNetwork(
+    @Arg('organizationId', () => ID, { description: 'Global id of the organisation (a project id works too).' }) organizationId: string,
+    @Arg('depth', () => Int, { defaultValue: 2, description: `How many links away to go (1 to ${LIMITS.maxDepth}).` }) depth: number,
+    @Arg('roles', () => [Role], { nullable: true, description: 'Follow only links of these roles (PARENT or UNIT also follows PART_OF); all when omitted.' }) roles: RoleName[] | null,
+    @Arg('maxNodes', () => Int, { defaultValue: 100, description: `Node cap (1 to ${LIMITS.maxNodes}); the response says when it cut.` }) maxNodes: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<StakeholderNetwork> {
+    inRange(depth, 1, LIMITS.maxDepth, 'depth');
+    inRange(maxNodes, 1, LIMITS.maxNodes, 'maxNodes');
+    const start = await stakeholder(ctx, organizationId, 'organizationId');
+    const network = await networkAround(ctx.loaders.neighbours, start, depth, maxNodes, roles ?? undefined);
+    return Object.assign(new StakeholderNetwork(), {
+      nodes: network.nodes.map((n) => toNetworkNode(n.node, n.hop)),
+      edges: network.edges.map(toNetworkEdge),
+      nodeCap: maxNodes,
+      truncated: network.omittedNodes > 0,
+      omittedNodes: network.omittedNodes,
+    });
+  }
+
+  @Query(() => [StakeholderPath], { description: 'The shortest ways two stakeholders are connected (through shared projects and parent bodies), shortest first; empty when no path has at most `maxHops` links.' })
+  async stakeholderPaths(
+    @Arg('from', () => ID, { description: 'Global id of an organisation or project.' }) from: string,
+    @Arg('to', () => ID, { description: 'Global id of an organisation or project.' }) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: 4, description: `Longest path, in links (1 to ${LIMITS.maxHops}).` }) maxHops: number,
+    @Arg('first', () => Int, { defaultValue: 3, description: `How many paths (1 to ${LIMITS.maxPaths}).` }) first: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<StakeholderPath[]> {
+    inRange(maxHops, 1, LIMITS.maxHops, 'maxHops');
+    inRange(first, 1, LIMITS.maxPaths, 'first');
+    const [a, b] = await Promise.all([stakeholder(ctx, from, 'from'), stakeholder(ctx, to, 'to')]);
+    const paths = await pathsBetween(ctx.loaders.neighbours, a, b, maxHops, first);
+    return paths.map((p) =>
+      Object.assign(new StakeholderPath(), { length: p.edges.length, nodes: p.nodes.map((n, i) => toNetworkNode(n, i)), edges: p.edges.map(toNetworkEdge) }),
+    );
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Related recommendations: has this been recommended before? Candidates come from full-text
+ * search (BM25: minisearch in memory, the full-text index in Neo4j) and from the theme
+ * taxonomy; each is scored by one deterministic function of text relevance and graph overlaps
+ * (theme, broader theme, audience, country, project type), and every score comes with the
+ * reasons a person can check.
+ */
+import type { GraphNode } from '../domain/model.js';
+import { terms } from '../domain/terms.js';
+import { normaliseKey } from '../domain/text.js';
+import { compareIds } from '../store/order.js';
+import type { GraphStore } from '../store/port.js';
+import type { NeighboursFn } from './graphWalk.js';
+
+/** How much each signal weighs; a signal the source does not have is left out of the total. */
+export const WEIGHTS = { text: 0.45, theme: 0.3, audience: 0.1, country: 0.1, projectType: 0.05 } as const;
+type Signal = keyof typeof WEIGHTS;
+
+/** How many full-text hits are considered as candidates. */
+const TEXT_CANDIDATES = 50;
+
+export interface RelatedResult {
+  readonly recommendation: GraphNode;
+  /** In [0, 1]. */
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+/** What a recommendation is about, in graph terms. */
+interface Profile {
+  readonly id?: string;
+  readonly text: string;
+  readonly theme?: GraphNode;
+  /** The theme as the source document worded it, when that differs from the canonical name. */
+  readonly themeLabel?: string;
+  readonly broader?: GraphNode;
+  readonly audiences: readonly GraphNode[];
+  readonly project?: GraphNode;
+  readonly countries: readonly GraphNode[];
+}
+
+async function profiles(neighbours: NeighboursFn, recs: readonly GraphNode[]): Promise<Map<string, Profile>> {
+  const ids = recs.map((r) => r.id);
+  const [themes, audiences, evaluations] = await Promise.all([neighbours(ids, 'ABOUT', 'out'), neighbours(ids, 'ADDRESSED_TO', 'out'), neighbours(ids, 'RECOMMENDS', 'in')]);
+  const themeIds = [...new Set(themes.flatMap((t) => t.map((n) => n.node.id)))];
+  const evalIds = [...new Set(evaluations.flatMap((e) => e.map((n) => n.node.id)))];
+  const [broader, projects] = await Promise.all([neighbours(themeIds, 'BROADER', 'out'), neighbours(evalIds, 'EVALUATES', 'out')]);
+  const broaderOf = new Map(themeIds.map((id, i) => [id, broader[i]?.[0]?.node]));
+  const projectOf = new Map(evalIds.map((id, i) => [id, projects[i]?.[0]?.node]));
+  const projectIds = [...new Set([...projectOf.values()].flatMap((p) => (p ? [p.id] : [])))];
+  const countries = await neighbours(projectIds, 'IN_COUNTRY', 'out');
+  const countriesOf = new Map(projectIds.map((id, i) => [id, (countries[i] ?? []).map((n) => n.node)]));
+  return new Map(
+    recs.map((rec, i) => {
+      const theme = themes[i]?.[0]?.node;
+      const project = evaluations[i]?.[0] ? projectOf.get(evaluations[i]![0]!.node.id) : undefined;
+      const themeLabel = typeof rec.props.themeLabel === 'string' ? rec.props.themeLabel : undefined;
+      return [rec.id, { id: rec.id, text: String(rec.props.text ?? ''), theme, themeLabel, broader: theme ? broaderOf.get(theme.id) : undefined, audiences: (audiences[i] ?? []).map((n) => n.node), project, countries: project ? countriesOf.get(project.id) ?? [] : [] }];
+    }),
+  );
+}
+
+/** Themes whose name or a synonym is spelled out in the text (for free-text questions). */
+async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: string): Promise<Pick<Profile, 'theme' | 'broader'>> {
+  const key = ` ${normaliseKey(text)} `;
+  const page = await store.list({ label: 'Theme', first: 1000 });
+  const named = page.nodes
+    .filter((t) => [t.props.name, ...((t.props.synonyms as readonly string[] | undefined) ?? [])].some((n) => typeof n === 'string' && key.includes(` ${normaliseKey(n)} `)))
+    .sort((a, b) => compareIds(a.id, b.id));
+  const theme = named[0];
+  if (!theme) return {};
+  const [broader] = await neighbours([theme.id], 'BROADER', 'out');
+  return { theme, broader: broader?.[0]?.node };
+}
+
+function score(source: Profile, candidate: Profile, textScore: number): { score: number; reasons: string[] } {
+  const reasons: string[] = [];
+  const signals: Partial<Record<Signal, number>> = { text: textScore };
+  if (source.theme) {
+    if (candidate.theme?.id === source.theme.id) {
+      signals.theme = 1;
+      reasons.push(`Same theme: "${source.theme.props.name}"${candidate.themeLabel ? ` (worded "${candidate.themeLabel}" there)` : ''}`);
+    } else if (source.broader && candidate.broader?.id === source.broader.id) {
+      signals.theme = 0.5;
+      reasons.push(`Related themes: "${source.theme.props.name}" and "${candidate.theme?.props.name}" are both under "${source.broader.props.name}"`);
+    } else signals.theme = 0;
+  }
+  if (source.audiences.length) {
+    const theirs = new Set(candidate.audiences.map((a) => a.id));
+    const shared = source.audiences.filter((a) => theirs.has(a.id));
+    const union = new Set([...source.audiences.map((a) => a.id), ...theirs]).size;
+    signals.audience = shared.length / union;
+    if (shared.length) reasons.push(`Also addressed to ${shared.map((a) => a.props.name).join(', ')}`);
+  }
+  if (source.countries.length) {
+    const theirs = new Set(candidate.countries.map((c) => c.id));
+    const shared = source.countries.filter((c) => theirs.has(c.id));
+    signals.country = shared.length ? 1 : 0;
+    if (shared.length) reasons.push(`Also in ${shared.map((c) => c.props.name).join(', ')}`);
+  }
+  if (source.project?.props.typeKey) {
+    const same = candidate.project?.props.typeKey === source.project.props.typeKey;
+    signals.projectType = same ? 1 : 0;
+    if (same) reasons.push(`Also a ${source.project.props.type} project`);
+  }
+  const sharedTerms = matchingTerms(source.text, candidate.text);
+  if (sharedTerms.length && textScore > 0) reasons.unshift(`Matching terms: ${sharedTerms.join(', ')}`);
+  const total = (Object.keys(signals) as Signal[]).reduce((sum, s) => sum + WEIGHTS[s], 0);
+  const weighted = (Object.entries(signals) as [Signal, number][]).reduce((sum, [s, v]) => sum + WEIGHTS[s] * v, 0);
+  return { score: Math.round((weighted / total) * 10_000) / 10_000, reasons };
+}
+
+/** The source's terms that the candidate shares, in the source's order (at most eight), as written in the source. */
+export function matchingTerms(source: string, candidate: string): string[] {
+  const theirs = new Set(terms(candidate));
+  const words = source.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const out: string[] = [];
+  for (const word of words) {
+    const [term] = terms(word);
+    if (term && theirs.has(term) && !out.some((w) => terms(w)[0] === term)) out.push(word.toLowerCase());
+  }
+  return out.slice(0, 8);
+}
+
+export interface RelatedOptions {
+  readonly first: number;
+  readonly otherProjectsOnly: boolean;
+}
+
+async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile, options: RelatedOptions): Promise<RelatedResult[]> {
+  const hits = await store.search({ text: source.text, labels: ['Recommendation'], limit: TEXT_CANDIDATES + 1 });
+  const self = hits.find((h) => h.node.id === source.id);
+  const reference = self?.score ?? Math.max(0, ...hits.map((h) => h.score));
+  const textScores = new Map(hits.map((h) => [h.node.id, reference > 0 ? Math.min(1, h.score / reference) : 0]));
+  // Candidates sharing the theme or its broader theme, whatever their wording.
+  const themeIds = source.broader ? (await neighbours([source.broader.id], 'BROADER', 'in'))[0]?.map((n) => n.node.id) ?? [] : source.theme ? [source.theme.id] : [];
+  const byTheme = themeIds.length ? (await neighbours(themeIds, 'ABOUT', 'in')).flat().map((n) => n.node) : [];
+  const candidates = new Map<string, GraphNode>([...hits.map((h) => [h.node.id, h.node] as const), ...byTheme.map((n) => [n.id, n] as const)]);
+  candidates.delete(source.id ?? '');
+  const profileOf = await profiles(neighbours, [...candidates.values()]);
+  return [...candidates.values()]
+    .filter((c) => !(options.otherProjectsOnly && source.project && profileOf.get(c.id)?.project?.id === source.project.id))
+    .map((c) => ({ recommendation: c, ...score(source, profileOf.get(c.id)!, textScores.get(c.id) ?? 0) }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id))
+    .slice(0, options.first);
+}
+
+/** Recommendations related to a stored one. */
+export async function relatedToRecommendation(store: GraphStore, neighbours: NeighboursFn, rec: GraphNode, options: RelatedOptions): Promise<RelatedResult[]> {
+  const source = (await profiles(neighbours, [rec])).get(rec.id)!;
+  return rank(store, neighbours, source, options);
+}
+
+/** Recommendations related to a text being drafted; a theme named in the text counts too. */
+export async function relatedToText(store: GraphStore, neighbours: NeighboursFn, text: string, first: number): Promise<RelatedResult[]> {
+  const themes = await themesNamedIn(store, neighbours, text);
+  return rank(store, neighbours, { text, audiences: [], countries: [], ...themes }, { first, otherProjectsOnly: false });
+}

@@ -1,0 +1,344 @@
+/**
+ * Stakeholder relationships: the typed roles organisations play, who shares projects with
+ * whom, the stakeholder network around an organisation and the shortest ways two stakeholders
+ * are connected. Written once over the store port's batched neighbours, so both stores answer
+ * the same way.
+ *
+ * The stakeholder graph has Organization and Project nodes: an organisation is linked to each
+ * project it has a role on (the link lists its roles there), and to its parent and units.
+ */
+import type { GraphNode } from '../domain/model.js';
+import { normaliseText } from '../domain/text.js';
+import { compareIds } from '../store/order.js';
+import { reverse, walk, type Arrival, type NeighboursFn, type Step } from './graphWalk.js';
+
+export const PROJECT_ROLES = ['PARTNER', 'IMPLEMENTER', 'FUNDER', 'COMMISSIONER', 'EVALUATION_FIRM', 'AUDIENCE', 'EMPLOYER'] as const;
+export const ROLES = [...PROJECT_ROLES, 'PARENT', 'UNIT'] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+const evaluationOf: Step = { types: ['EVALUATES'], direction: 'in', label: 'Evaluation' };
+
+/** How each project role reaches an organisation from the project. */
+export const ROLE_PATHS: Record<ProjectRole, readonly Step[]> = {
+  PARTNER: [{ types: ['PARTNERED_WITH'], direction: 'out', label: 'Organization' }],
+  IMPLEMENTER: [{ types: ['IMPLEMENTED_BY'], direction: 'out', label: 'Organization' }],
+  FUNDER: [{ types: ['FUNDED_BY'], direction: 'out', label: 'Organization' }],
+  COMMISSIONER: [evaluationOf, { types: ['COMMISSIONED_BY'], direction: 'out', label: 'Organization' }],
+  EVALUATION_FIRM: [evaluationOf, { types: ['CONDUCTED_BY'], direction: 'out', label: 'Organization' }],
+  AUDIENCE: [evaluationOf, { types: ['RECOMMENDS'], direction: 'out', label: 'Recommendation' }, { types: ['ADDRESSED_TO'], direction: 'out', label: 'Organization' }],
+  EMPLOYER: [evaluationOf, { types: ['CONDUCTED_BY', 'MANAGED_BY'], direction: 'out', label: 'Person' }, { types: ['WORKS_FOR'], direction: 'out', label: 'Organization' }],
+};
+
+/** One role an organisation plays, with what it attaches to. */
+export interface RoleEntry {
+  readonly role: Role;
+  readonly organization: GraphNode;
+  /** The project (every role but PARENT and UNIT). */
+  readonly project?: GraphNode;
+  /** PARTNER: whether it led the project. */
+  readonly lead?: boolean;
+  /** The evaluation, for roles that come through one. */
+  readonly evaluation?: GraphNode;
+  /** AUDIENCE: the recommendation; EMPLOYER: the person employed. */
+  readonly through?: GraphNode;
+  /** PARENT: the unit; UNIT: the parent. */
+  readonly other?: GraphNode;
+}
+
+function entryFrom(role: ProjectRole, organization: GraphNode, project: GraphNode, arrival: Arrival): RoleEntry {
+  const evaluation = arrival.via.find((n) => n.label === 'Evaluation');
+  const through = arrival.via.find((n) => n.label === 'Recommendation' || n.label === 'Person');
+  return { role, organization, project, ...(role === 'PARTNER' ? { lead: arrival.edge.props.lead === true } : {}), ...(evaluation ? { evaluation } : {}), ...(through ? { through } : {}) };
+}
+
+const ROLE_ORDER = new Map<string, number>(ROLES.map((r, i) => [r, i]));
+
+function byRoleThenIds(a: RoleEntry, b: RoleEntry): number {
+  return (
+    compareIds(a.project?.id ?? a.other?.id ?? '', b.project?.id ?? b.other?.id ?? '') ||
+    ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! ||
+    compareIds(a.evaluation?.id ?? '', b.evaluation?.id ?? '') ||
+    compareIds(a.through?.id ?? '', b.through?.id ?? '')
+  );
+}
+
+/** Every role of each organisation: project roles walked back from it, plus parent and units. */
+export async function rolesOf(neighbours: NeighboursFn, orgs: readonly GraphNode[]): Promise<Map<string, RoleEntry[]>> {
+  const out = new Map<string, RoleEntry[]>(orgs.map((o) => [o.id, []]));
+  const ids = orgs.map((o) => o.id);
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  for (const role of PROJECT_ROLES) {
+    const back = reverse(ROLE_PATHS[role], 'Project');
+    const arrivals = await walk(neighbours, ids, back);
+    for (const [orgId, list] of arrivals) {
+      // Walking back, the last edge of a one-step path is the project's own relationship
+      // (it carries `lead` for partners); entryFrom finds evaluations and people in `via`.
+      for (const arrival of list) out.get(orgId)!.push(entryFrom(role, byId.get(orgId)!, arrival.node, arrival));
+    }
+  }
+  const [parents, units] = await Promise.all([neighbours(ids, 'PART_OF', 'out'), neighbours(ids, 'PART_OF', 'in')]);
+  ids.forEach((id, i) => {
+    for (const n of parents[i] ?? []) out.get(id)!.push({ role: 'UNIT', organization: byId.get(id)!, other: n.node });
+    for (const n of units[i] ?? []) out.get(id)!.push({ role: 'PARENT', organization: byId.get(id)!, other: n.node });
+  });
+  for (const list of out.values()) list.sort(byRoleThenIds);
+  return out;
+}
+
+/** Every organisation with a role on each project, walked forward from the projects. */
+export async function participantsOf(neighbours: NeighboursFn, projects: readonly GraphNode[]): Promise<Map<string, RoleEntry[]>> {
+  const out = new Map<string, RoleEntry[]>(projects.map((p) => [p.id, []]));
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  for (const role of PROJECT_ROLES) {
+    const arrivals = await walk(neighbours, [...byId.keys()], ROLE_PATHS[role]);
+    for (const [projectId, list] of arrivals) {
+      for (const arrival of list) out.get(projectId)!.push(entryFrom(role, arrival.node, byId.get(projectId)!, arrival));
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => compareIds(a.organization.id, b.organization.id) || byRoleThenIds(a, b));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collaborators
+
+export interface SharedProject {
+  readonly project: GraphNode;
+  /** The organisation's own roles on the project. */
+  readonly roles: readonly RoleEntry[];
+  /** The collaborator's roles on the project. */
+  readonly theirRoles: readonly RoleEntry[];
+}
+
+export interface Collaborator {
+  readonly organization: GraphNode;
+  readonly projects: readonly SharedProject[];
+}
+
+/** Display name of a stakeholder: an organisation's name, a project's code (or title). */
+export function stakeholderName(node: GraphNode): string {
+  const p = node.props;
+  return String((node.label === 'Project' ? p.code ?? p.title : p.name) ?? node.id);
+}
+
+const byName = (a: GraphNode, b: GraphNode) => compareIds(normaliseText(stakeholderName(a)), normaliseText(stakeholderName(b))) || compareIds(a.id, b.id);
+
+/** Organisations sharing projects with `org`, most shared projects first, then by name. */
+export async function collaboratorsOf(neighbours: NeighboursFn, org: GraphNode): Promise<Collaborator[]> {
+  const own = (await rolesOf(neighbours, [org])).get(org.id) ?? [];
+  const projects = uniqueNodes(own.flatMap((r) => (r.project ? [r.project] : [])));
+  const participants = await participantsOf(neighbours, projects);
+  const byOrg = new Map<string, { organization: GraphNode; projects: Map<string, SharedProject> }>();
+  for (const project of projects) {
+    const mine = own.filter((r) => r.project?.id === project.id);
+    for (const entry of participants.get(project.id) ?? []) {
+      if (entry.organization.id === org.id) continue;
+      const collaborator = byOrg.get(entry.organization.id) ?? { organization: entry.organization, projects: new Map() };
+      const shared = collaborator.projects.get(project.id) ?? { project, roles: mine, theirRoles: [] };
+      collaborator.projects.set(project.id, { ...shared, theirRoles: [...shared.theirRoles, entry] });
+      byOrg.set(entry.organization.id, collaborator);
+    }
+  }
+  return [...byOrg.values()]
+    .map((c) => ({ organization: c.organization, projects: [...c.projects.values()].sort((a, b) => byName(a.project, b.project)) }))
+    .sort((a, b) => b.projects.length - a.projects.length || byName(a.organization, b.organization));
+}
+
+function uniqueNodes(nodes: readonly GraphNode[]): GraphNode[] {
+  return [...new Map(nodes.map((n) => [n.id, n])).values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stakeholder graph: networks and paths
+
+export interface StakeholderEdge {
+  /** For a project link: the organisation's roles on the project; for PART_OF: the unit and its parent. */
+  readonly type: Role | 'PART_OF';
+  readonly source: GraphNode;
+  readonly target: GraphNode;
+  readonly roles: readonly Role[];
+  readonly lead: boolean;
+  readonly relation?: string;
+}
+
+const ROLE_PRECEDENCE: readonly Role[] = ['PARTNER', 'IMPLEMENTER', 'FUNDER', 'COMMISSIONER', 'EVALUATION_FIRM', 'AUDIENCE', 'EMPLOYER'];
+
+/**
+ * The links of each node of a frontier in the stakeholder graph: organisation to project (one
+ * per pair, with its roles) and unit to parent. `roles` restricts the links followed.
+ */
+export async function stakeholderLinks(neighbours: NeighboursFn, frontier: readonly GraphNode[], roles?: readonly Role[]): Promise<Map<string, StakeholderEdge[]>> {
+  const orgs = frontier.filter((n) => n.label === 'Organization');
+  const projects = frontier.filter((n) => n.label === 'Project');
+  const out = new Map<string, StakeholderEdge[]>(frontier.map((n) => [n.id, []]));
+  const allowed = (role: Role) => !roles || roles.includes(role);
+  const followPartOf = !roles || roles.includes('PARENT') || roles.includes('UNIT');
+  const projectLinks = (entries: readonly RoleEntry[]) => {
+    const pairs = new Map<string, RoleEntry[]>();
+    for (const e of entries) {
+      if (!e.project || !allowed(e.role)) continue;
+      const key = `${e.organization.id}|${e.project.id}`;
+      pairs.set(key, [...(pairs.get(key) ?? []), e]);
+    }
+    return [...pairs.values()].map((list): StakeholderEdge => {
+      const kinds = [...new Set(list.map((e) => e.role))].sort((a, b) => ROLE_PRECEDENCE.indexOf(a) - ROLE_PRECEDENCE.indexOf(b));
+      return { type: kinds[0]!, source: list[0]!.organization, target: list[0]!.project!, roles: kinds, lead: list.some((e) => e.lead === true) };
+    });
+  };
+  if (orgs.length) {
+    for (const [id, entries] of await rolesOf(neighbours, orgs)) {
+      const links = projectLinks(entries);
+      if (followPartOf) {
+        for (const e of entries) {
+          if (e.role === 'UNIT') links.push({ type: 'PART_OF', source: e.organization, target: e.other!, roles: ['UNIT'], lead: false });
+          if (e.role === 'PARENT') links.push({ type: 'PART_OF', source: e.other!, target: e.organization, roles: ['UNIT'], lead: false });
+        }
+      }
+      out.set(id, links);
+    }
+  }
+  if (projects.length) {
+    for (const [id, entries] of await participantsOf(neighbours, projects)) out.set(id, projectLinks(entries));
+  }
+  return out;
+}
+
+const otherEnd = (edge: StakeholderEdge, id: string) => (edge.source.id === id ? edge.target : edge.source);
+const edgeKeyOf = (edge: StakeholderEdge) => `${edge.source.id}|${edge.type === 'PART_OF' ? 'PART_OF' : 'ROLE'}|${edge.target.id}`;
+
+export interface NetworkNode {
+  readonly node: GraphNode;
+  readonly hop: number;
+}
+
+export interface Network {
+  readonly nodes: readonly NetworkNode[];
+  readonly edges: readonly StakeholderEdge[];
+  /** Nodes within the depth that the node cap left out. */
+  readonly omittedNodes: number;
+}
+
+const bfsOrder = (a: NetworkNode, b: NetworkNode) => a.hop - b.hop || (a.node.label === b.node.label ? 0 : a.node.label === 'Organization' ? -1 : 1) || byName(a.node, b.node);
+
+/** The neighbourhood of a stakeholder within `depth` hops, at most `maxNodes` nodes (nearest first). */
+export async function networkAround(neighbours: NeighboursFn, start: GraphNode, depth: number, maxNodes: number, roles?: readonly Role[]): Promise<Network> {
+  const reached = new Map<string, NetworkNode>([[start.id, { node: start, hop: 0 }]]);
+  const edges = new Map<string, StakeholderEdge>();
+  let frontier: GraphNode[] = [start];
+  for (let hop = 1; hop <= depth && frontier.length; hop++) {
+    const links = await stakeholderLinks(neighbours, frontier, roles);
+    const next: GraphNode[] = [];
+    for (const node of frontier) {
+      for (const edge of links.get(node.id) ?? []) {
+        edges.set(edgeKeyOf(edge), edge);
+        const other = otherEnd(edge, node.id);
+        if (!reached.has(other.id)) {
+          reached.set(other.id, { node: other, hop });
+          next.push(other);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const ordered = [...reached.values()].sort(bfsOrder);
+  const kept = ordered.slice(0, maxNodes);
+  const keptIds = new Set(kept.map((n) => n.node.id));
+  return {
+    nodes: kept,
+    edges: [...edges.values()].filter((e) => keptIds.has(e.source.id) && keptIds.has(e.target.id)).sort((a, b) => compareIds(edgeKeyOf(a), edgeKeyOf(b))),
+    omittedNodes: ordered.length - kept.length,
+  };
+}
+
+export interface StakeholderPath {
+  readonly nodes: readonly GraphNode[];
+  /** edges[i] joins nodes[i] and nodes[i + 1]. */
+  readonly edges: readonly StakeholderEdge[];
+}
+
+/** Most paths examined for one question, so a dense graph cannot make it run away. */
+const PATH_SEARCH_BUDGET = 20_000;
+
+/**
+ * The shortest simple paths between two stakeholders with at most `maxHops` links, shortest
+ * first and, for equal lengths, by the names along the way; the first `first` of them.
+ */
+export async function pathsBetween(neighbours: NeighboursFn, from: GraphNode, to: GraphNode, maxHops: number, first: number): Promise<StakeholderPath[]> {
+  if (from.id === to.id) return [{ nodes: [from], edges: [] }];
+  // Explore every link out of nodes within maxHops - 1 of `from`: all links a path can use.
+  const adjacency = new Map<string, StakeholderEdge[]>();
+  const nodes = new Map<string, GraphNode>([[from.id, from]]);
+  let frontier: GraphNode[] = [from];
+  for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
+    const links = await stakeholderLinks(neighbours, frontier);
+    const next: GraphNode[] = [];
+    for (const node of frontier) {
+      for (const edge of links.get(node.id) ?? []) {
+        const other = otherEnd(edge, node.id);
+        for (const id of [node.id, other.id]) {
+          const list = adjacency.get(id) ?? [];
+          if (!list.some((e) => edgeKeyOf(e) === edgeKeyOf(edge))) list.push(edge);
+          adjacency.set(id, list);
+        }
+        if (!nodes.has(other.id)) {
+          nodes.set(other.id, other);
+          next.push(other);
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (!nodes.has(to.id)) return [];
+  // Distances to the target over the explored links, to prune the enumeration.
+  const distance = new Map<string, number>([[to.id, 0]]);
+  const queue = [to.id];
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const edge of adjacency.get(id) ?? []) {
+      const other = otherEnd(edge, id).id;
+      if (!distance.has(other)) {
+        distance.set(other, distance.get(id)! + 1);
+        queue.push(other);
+      }
+    }
+  }
+  const shortest = distance.get(from.id);
+  if (shortest === undefined || shortest > maxHops) return [];
+  const found: StakeholderPath[] = [];
+  let budget = PATH_SEARCH_BUDGET;
+  for (let length = shortest; length <= maxHops && found.length < first && budget > 0; length++) {
+    const ofLength: StakeholderPath[] = [];
+    const extend = (path: GraphNode[], edges: StakeholderEdge[]) => {
+      if (--budget < 0) return;
+      const at = path.at(-1)!;
+      if (path.length - 1 === length) {
+        if (at.id === to.id) ofLength.push({ nodes: [...path], edges: [...edges] });
+        return;
+      }
+      const remaining = length - (path.length - 1);
+      for (const edge of adjacency.get(at.id) ?? []) {
+        const next = otherEnd(edge, at.id);
+        if (path.some((n) => n.id === next.id) || (distance.get(next.id) ?? Infinity) > remaining - 1) continue;
+        path.push(next);
+        edges.push(edge);
+        extend(path, edges);
+        path.pop();
+        edges.pop();
+      }
+    };
+    extend([from], []);
+    ofLength.sort((a, b) => comparePaths(a.nodes, b.nodes));
+    found.push(...ofLength.slice(0, first - found.length));
+  }
+  return found;
+}
+
+function comparePaths(a: readonly GraphNode[], b: readonly GraphNode[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = byName(a[i]!, b[i]!);
+    if (c) return c;
+  }
+  return a.length - b.length;
+}
+
