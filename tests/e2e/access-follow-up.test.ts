@@ -5,21 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { gql, removeDir, ROOT, startApi, type ApiProcess } from '../helpers/api.js';
+import { gql, ROOT, useApi } from '../helpers/api.js';
 
 const EDITOR = 'editor-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdef';
-let api: ApiProcess;
-
-beforeAll(async () => {
-  api = await startApi({ env: { EDITOR_TOKENS: `evaluation-unit:${EDITOR}`, READ_TOKENS: `dashboard:${READER}` } });
-});
-afterAll(async () => {
-  await api?.stop();
-  await removeDir(api.dataDir);
-});
+const api = useApi({ env: { EDITOR_TOKENS: `evaluation-unit:${EDITOR}`, READ_TOKENS: `dashboard:${READER}` } });
 
 const as = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 const call = (query: string, variables: Record<string, unknown> = {}, token?: string) => gql(api.url, query, variables, as(token));

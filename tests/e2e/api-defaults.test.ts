@@ -7,17 +7,10 @@
 import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { auditServer } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, removeDir, startApi, type ApiProcess } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { gql, useApi } from '../helpers/api.js';
 
-let api: ApiProcess;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(async () => {
-  await api?.stop();
-  await removeDir(api.dataDir);
-});
+const api = useApi();
 
 describe('GraphQL over HTTP (graphql-http audit)', () => {
   it('passes every MUST and every SHOULD', async () => {

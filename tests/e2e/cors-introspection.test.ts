@@ -4,17 +4,10 @@
  * refuses `__schema` and `__type` while ordinary queries go on working.
  */
 import { getIntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, removeDir, startApi, type ApiProcess } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { gql, useApi } from '../helpers/api.js';
 
-let api: ApiProcess;
-beforeAll(async () => {
-  api = await startApi({ env: { CORS_ORIGINS: 'https://app.example.org, http://localhost:5173', INTROSPECTION: 'false' } });
-});
-afterAll(async () => {
-  await api?.stop();
-  await removeDir(api.dataDir);
-});
+const api = useApi({ env: { CORS_ORIGINS: 'https://app.example.org, http://localhost:5173', INTROSPECTION: 'false' } });
 
 const preflight = (origin: string) =>
   fetch(api.url, {

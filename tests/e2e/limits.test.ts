@@ -3,17 +3,10 @@
  * each limit, a query just under it is answered and one just over it is refused with
  * QUERY_TOO_COMPLEX and a message naming the limit, its value and its variable.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, startApi, tempDir, type ApiProcess } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { removeDir, startApi, tempDir, useApi } from '../helpers/api.js';
 
-let api: ApiProcess;
-beforeAll(async () => {
-  api = await startApi({ env: { MAX_QUERY_DEPTH: '5', MAX_QUERY_COST: '100', MAX_QUERY_LENGTH: '200' } });
-});
-afterAll(async () => {
-  await api?.stop();
-  await removeDir(api.dataDir);
-});
+const api = useApi({ env: { MAX_QUERY_DEPTH: '5', MAX_QUERY_COST: '100', MAX_QUERY_LENGTH: '200' } });
 
 async function post(query: string, accept = 'application/json') {
   const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });

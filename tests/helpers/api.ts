@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -84,4 +85,31 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Start the API before the tests of the calling file (or describe block) and, after them, stop
+ * it and remove its DATA_DIR. The handle reads through to the running process.
+ */
+export function useApi(options: Parameters<typeof startApi>[0] = {}): ApiProcess {
+  let api: ApiProcess | undefined;
+  beforeAll(async () => {
+    api = await startApi(options);
+  });
+  afterAll(async () => {
+    if (!api) return;
+    await api.stop();
+    await removeDir(api.dataDir);
+  });
+  const running = () => {
+    if (!api) throw new Error('the API has not started');
+    return api;
+  };
+  return {
+    get url() { return running().url; },
+    get base() { return running().base; },
+    get dataDir() { return running().dataDir; },
+    output: () => running().output(),
+    stop: () => running().stop(),
+  };
 }

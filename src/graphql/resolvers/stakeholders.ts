@@ -60,7 +60,7 @@ const uniqueRoles = (entries: readonly RoleEntry[]): RoleName[] => [...new Set(e
 export class OrganizationStakeholderResolver {
   @FieldResolver(() => [OrganizationRole], { description: 'Every role the organisation plays, with the project, evaluation, recommendation, person or organisation it attaches to.' })
   async roles(@Root() o: Organization, @Ctx() ctx: GraphContext): Promise<OrganizationRole[]> {
-    const [node] = await Promise.all([ctx.loaders.node.load(o.nodeId)]);
+    const node = await ctx.loaders.node.load(o.nodeId);
     if (!node) return [];
     return ((await rolesOf(ctx.loaders.neighbours, [node])).get(node.id) ?? []).map(toRole);
   }
