@@ -26,30 +26,33 @@ MATCH (n:{{LABEL}}) WHERE any(key IN n.matchKeys WHERE key IN $keys)
 RETURN n.id AS id, properties(n) AS props;
 
 // name: nodes.count
-// params: {"ids": null, "text": null, "where": {}}
+// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null}
 MATCH (n:{{LABEL}})
 WHERE ($ids IS NULL OR n.id IN $ids)
   AND ($text IS NULL OR n.searchText CONTAINS $text)
   AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
 RETURN count(n) AS count;
 
 // name: nodes.page
-// params: {"ids": null, "text": null, "where": {}, "after": null, "limit": 21}
+// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null, "after": null, "limit": 21}
 MATCH (n:{{LABEL}})
 WHERE ($ids IS NULL OR n.id IN $ids)
   AND ($text IS NULL OR n.searchText CONTAINS $text)
   AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
   AND ($after IS NULL OR n.id > $after)
 RETURN n.id AS id, properties(n) AS props
 ORDER BY n.id
 LIMIT $limit;
 
 // name: nodes.pageAscending
-// params: {"ids": null, "text": null, "where": {}, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
+// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
 MATCH (n:{{LABEL}})
 WHERE ($ids IS NULL OR n.id IN $ids)
   AND ($text IS NULL OR n.searchText CONTAINS $text)
   AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
 WITH n, coalesce(toLower(toString(n[$orderBy])), $missing) AS sortValue
 WHERE $after IS NULL OR sortValue > $after.value OR (sortValue = $after.value AND n.id > $after.id)
 RETURN n.id AS id, properties(n) AS props
@@ -57,11 +60,12 @@ ORDER BY sortValue, n.id
 LIMIT $limit;
 
 // name: nodes.pageDescending
-// params: {"ids": null, "text": null, "where": {}, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
+// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
 MATCH (n:{{LABEL}})
 WHERE ($ids IS NULL OR n.id IN $ids)
   AND ($text IS NULL OR n.searchText CONTAINS $text)
   AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
+  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
 WITH n, coalesce(toLower(toString(n[$orderBy])), $missing) AS sortValue
 WHERE $after IS NULL OR sortValue < $after.value OR (sortValue = $after.value AND n.id < $after.id)
 RETURN n.id AS id, properties(n) AS props

@@ -220,3 +220,19 @@ describe('listing: orderBy, ids and stable cursors', () => {
     expect(picked.edges.map((e: any) => e.node.project.code).sort()).toEqual(['GT10P0031', 'PE10P0044']);
   });
 });
+
+describe('listing: date ranges and the evaluated project', () => {
+  it('filters evaluations by report date range, country and project type', async () => {
+    const codes = async (where: string) => (await gqlData(url, `{ evaluations(where: ${where}, orderBy: { field: FINAL_REPORT_DATE }) { edges { node { finalReportDate project { code } } } } }`)).evaluations.edges.map((e: any) => e.node.project.code);
+    expect(await codes('{ finalReportDateFrom: "2022-01-01", finalReportDateTo: "2024-03-01" }')).toEqual(['EC10P0020', 'BO10P0009', 'GT10P0031']);
+    expect(await codes('{ country: "Bolivia" }')).toEqual(['BO10P0005', 'BO10P0001/CE.0350', 'BO10P0009']);
+    expect(await codes('{ country: "PE", projectType: "migration data" }')).toEqual(['PE10P0044']);
+    expect(await codes('{ finalReportDateTo: "2018-12-31" }')).toEqual([]);
+  });
+
+  it('filters projects by start date range', async () => {
+    const { projects } = await gqlData(url, `{ projects(where: { startDateFrom: "2016-01-01", startDateTo: "2016-12-31" }) { edges { node { code startDate } } } }`);
+    for (const { node } of projects.edges) expect(node.startDate.startsWith('2016')).toBe(true);
+    expect(projects.edges.map((e: any) => e.node.code)).toContain('BO10P0001/CE.0350');
+  });
+});

@@ -116,6 +116,12 @@ export class MemoryStore implements GraphStore {
       if (idSet && !idSet.has(id)) return false;
       const props = this.graph.getNodeAttributes(id).props;
       if (text !== undefined && !String(props.searchText ?? '').includes(text)) return false;
+      if (query.range) {
+        const value = props[query.range.property];
+        if (value === null || value === undefined) return false;
+        const text = String(value);
+        if ((query.range.from !== undefined && text < query.range.from) || (query.range.to !== undefined && text > query.range.to)) return false;
+      }
       for (const [key, value] of Object.entries(query.where ?? {})) {
         const actual = props[key];
         if (Array.isArray(actual) ? !actual.includes(value as string) : actual !== value) return false;

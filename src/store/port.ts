@@ -24,6 +24,8 @@ export interface ListQuery {
   readonly where?: PropertyFilter;
   /** Only nodes with one of these ids. */
   readonly ids?: readonly string[];
+  /** Only nodes whose property, as text (dates as YYYY-MM-DD), lies within [from, to]. */
+  readonly range?: { readonly property: string; readonly from?: string; readonly to?: string };
   /** Page size (the caller validates bounds). */
   readonly first: number;
   /**

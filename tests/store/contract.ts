@@ -178,6 +178,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(page).toMatchObject({ totalCount: 1, hasNextPage: false });
     });
 
+    it('filters by a range of a property (dates compare as YYYY-MM-DD), leaving out nodes without it', async () => {
+      await store.write({
+        nodes: [
+          { id: 'evaluation:a', label: 'Evaluation', props: { title: 'A', finalReportDate: '2019-09-30' } },
+          { id: 'evaluation:b', label: 'Evaluation', props: { title: 'B', finalReportDate: '2021-05-20' } },
+          { id: 'evaluation:c', label: 'Evaluation', props: { title: 'C', finalReportDate: '2024-02-28' } },
+          { id: 'evaluation:d', label: 'Evaluation', props: { title: 'D' } },
+        ],
+        edges: [],
+      });
+      const ids = async (range: { from?: string; to?: string }) => (await store.list({ label: 'Evaluation', first: 10, range: { property: 'finalReportDate', ...range } })).nodes.map((n) => n.id);
+      expect(await ids({ from: '2020-01-01' })).toEqual(['evaluation:b', 'evaluation:c']);
+      expect(await ids({ to: '2021-05-20' })).toEqual(['evaluation:a', 'evaluation:b']);
+      expect(await ids({ from: '2020-01-01', to: '2023-12-31' })).toEqual(['evaluation:b']);
+      expect((await store.list({ label: 'Evaluation', first: 1, range: { property: 'finalReportDate', from: '2000-01-01' }, orderBy: { property: 'finalReportDate', descending: true } })).nodes.map((n) => n.id)).toEqual(['evaluation:c']);
+    });
+
     it('rejects a change with a dangling relationship and writes none of it', async () => {
       await store.write(FIXTURE);
       const bad = { nodes: [project('p3', 'New project')], edges: [edge('PARTNERED_WITH', 'project:p3', 'organization:nowhere')] };

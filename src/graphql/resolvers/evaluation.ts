@@ -6,23 +6,29 @@ import { EvaluationOrdering } from '../types/ordering.js';
 import { fromGlobalId } from '../globalId.js';
 import { Conclusion, Criterion, Evaluation, Finding, Organization, Person, Project, Recommendation, SourceDocument } from '../types/entities.js';
 import { EvaluationsArgs } from '../types/inputs.js';
-import { idsFilter, relatedList, relatedOne } from './related.js';
+import { allNodes, dateRange, idsFilter, idsLinkedTo, intersect, relatedList, relatedOne } from './related.js';
 
 export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
   @Query(() => EvaluationConnection, { description: 'Evaluations, ordered by id, filtered by `where`.' })
-  evaluations(@Args(() => EvaluationsArgs) args: EvaluationsArgs, @Ctx() ctx: GraphContext) {
+  async evaluations(@Args(() => EvaluationsArgs) args: EvaluationsArgs, @Ctx() ctx: GraphContext) {
     const where = args.where ?? {};
     const props: Record<string, string | number> = {};
     if (where.stage) props.stage = normaliseText(where.stage);
     if (where.year) props.year = where.year;
+    // Country and project type are the evaluated project's: reach the evaluations through it.
+    const projectsIn = where.country ? await idsLinkedTo(ctx, 'Country', where.country, 'IN_COUNTRY', 'in') : undefined;
+    const projectsOfType = where.projectType ? (await allNodes(ctx, 'Project', { where: { typeKey: normaliseText(where.projectType) } })).map((n) => n.id) : undefined;
+    const projects = intersect(projectsIn, projectsOfType);
+    const byProject = projects ? (await ctx.store.neighbours(projects, 'EVALUATES', 'in')).flat().map((n) => n.node.id) : undefined;
     return paginate<Evaluation>(ctx.store, 'Evaluation', args, {
       orderBy: EvaluationOrdering.toListOrder(args.orderBy),
       text: where.text ?? undefined,
       where: props,
-      ids: idsFilter(where.ids, 'Evaluation'),
+      ids: intersect(idsFilter(where.ids, 'Evaluation'), byProject),
+      range: dateRange('finalReportDate', where.finalReportDateFrom, where.finalReportDateTo),
     });
   }
 

@@ -7,7 +7,7 @@ import { userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Country, Evaluation, Organization, Output, Partnership, Project, SourceDocument } from '../types/entities.js';
 import { ProjectsArgs } from '../types/inputs.js';
-import { idsFilter, idsLinkedTo, intersect, neighbours, relatedList, relatedOne } from './related.js';
+import { dateRange, idsFilter, idsLinkedTo, intersect, neighbours, relatedList, relatedOne } from './related.js';
 
 export const ProjectConnection = connectionOf(Project, 'Project');
 
@@ -21,6 +21,7 @@ export class ProjectResolver {
       orderBy: ProjectOrdering.toListOrder(args.orderBy),
       text: where.text ?? undefined,
       ids: intersect(ids, idsFilter(where.ids, 'Project')),
+      range: dateRange('startDate', where.startDateFrom, where.startDateTo),
       where: where.type ? { typeKey: normaliseText(where.type) } : undefined,
     });
   }

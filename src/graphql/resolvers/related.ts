@@ -1,7 +1,7 @@
 /** Small helpers that follow a relationship through the request's loaders. */
 import type { Direction, GraphNode, Label, RelType } from '../../domain/model.js';
 import { normaliseKey } from '../../domain/text.js';
-import type { Neighbour } from '../../store/port.js';
+import type { ListQuery, Neighbour } from '../../store/port.js';
 import type { GraphContext } from '../context.js';
 import { fromGlobalId } from '../globalId.js';
 
@@ -40,11 +40,11 @@ export function intersect(...sets: (string[] | undefined)[]): string[] | undefin
 }
 
 /** Every node of a label, page by page (for filters that start from all nodes of a label, and small vocabularies). */
-export async function allNodes(ctx: GraphContext, label: Label): Promise<GraphNode[]> {
+export async function allNodes(ctx: GraphContext, label: Label, filter: Pick<ListQuery, 'where' | 'text'> = {}): Promise<GraphNode[]> {
   const nodes: GraphNode[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await ctx.store.list({ label, first: 100, after });
+    const page = await ctx.store.list({ label, first: 100, after, ...filter });
     nodes.push(...page.nodes);
     if (!page.hasNextPage || !page.nodes.length) return nodes;
     after = page.nodes.at(-1)!.id;
@@ -54,4 +54,9 @@ export async function allNodes(ctx: GraphContext, label: Label): Promise<GraphNo
 /** The node ids behind the global ids of a `where: { ids }` filter (undefined when not given). */
 export function idsFilter(ids: readonly string[] | null | undefined, label: Label): string[] | undefined {
   return ids ? ids.map((id) => fromGlobalId(id, [label], 'where.ids').nodeId) : undefined;
+}
+
+/** A date range filter from optional bounds (undefined when neither is given). */
+export function dateRange(property: string, from: string | null | undefined, to: string | null | undefined) {
+  return from || to ? { property, from: from ?? undefined, to: to ?? undefined } : undefined;
 }

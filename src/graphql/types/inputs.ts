@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../connection.js';
 import { OrganizationKind } from './entities.js';
+import { DateScalar } from '../scalars.js';
 import { Role, type RoleName } from './stakeholders.js';
 import { FollowUpStatusEnum } from './followUp.js';
 import { EvaluationOrdering, OrganizationOrdering, ProjectOrdering, RecommendationOrdering } from './ordering.js';
@@ -22,6 +23,18 @@ export class EvaluationWhere {
 
   @Field(() => Int, { nullable: true, description: 'Year of the final report.' })
   year?: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Final report on or after this date.' })
+  finalReportDateFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Final report on or before this date.' })
+  finalReportDateTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The evaluated project's country: name, official name or ISO code." })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The evaluated project\'s type, e.g. "Migration policy" (case-insensitive).' })
+  projectType?: string | null;
 }
 
 @InputType('ProjectWhere', { description: 'Filters for projects; all given filters must match.' })
@@ -37,6 +50,12 @@ export class ProjectWhere {
 
   @Field(() => String, { nullable: true, description: 'Country covered: name, official name or ISO code.' })
   country?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Project period starting on or after this date.' })
+  startDateFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Project period starting on or before this date.' })
+  startDateTo?: string | null;
 }
 
 @InputType('OrganizationWhere', { description: 'Filters for organisations; all given filters must match.' })

@@ -139,6 +139,9 @@ export class Neo4jStore implements GraphStore {
       ids: query.ids ? [...query.ids] : null,
       text: query.text ? normaliseText(query.text) : null,
       where: toNeo4jProps(query.where ?? {}),
+      rangeProperty: query.range?.property ?? null,
+      rangeFrom: query.range?.from ?? null,
+      rangeTo: query.range?.to ?? null,
     };
     return this.read(async (tx) => {
       const totalCount = await this.count(tx, this.catalogue.statement('nodes.count', { LABEL: query.label }), filter);
