@@ -266,36 +266,42 @@ const PATH_SEARCH_BUDGET = 20_000;
  */
 export async function pathsBetween(neighbours: NeighboursFn, from: GraphNode, to: GraphNode, maxHops: number, first: number): Promise<StakeholderPath[]> {
   if (from.id === to.id) return [{ nodes: [from], edges: [] }];
-  // Explore every link out of nodes within maxHops - 1 of `from`: all links a path can use.
-  const adjacency = new Map<string, StakeholderEdge[]>();
-  const nodes = new Map<string, GraphNode>([[from.id, from]]);
-  let frontier: GraphNode[] = [from];
-  for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
-    const links = await stakeholderLinks(neighbours, frontier);
-    const next: GraphNode[] = [];
-    for (const node of frontier) {
-      for (const edge of links.get(node.id) ?? []) {
-        const other = otherEnd(edge, node.id);
-        for (const id of [node.id, other.id]) {
-          const list = adjacency.get(id) ?? [];
-          if (!list.some((e) => edgeKeyOf(e) === edgeKeyOf(edge))) list.push(edge);
-          adjacency.set(id, list);
-        }
-        if (!nodes.has(other.id)) {
-          nodes.set(other.id, other);
-          next.push(other);
+  // Load the links of every node within ceil(maxHops / 2) - 1 links of `from` and within
+  // floor(maxHops / 2) - 1 of `to`: every link of a path with at most maxHops links touches one
+  // of them, so the paths found in this subgraph are all the paths there are.
+  const adjacency = new Map<string, Map<string, StakeholderEdge>>();
+  const explore = async (start: GraphNode, levels: number) => {
+    const seen = new Set([start.id]);
+    let frontier: GraphNode[] = [start];
+    for (let level = 0; level < levels && frontier.length; level++) {
+      const links = await stakeholderLinks(neighbours, frontier);
+      const next: GraphNode[] = [];
+      for (const node of frontier) {
+        for (const edge of links.get(node.id) ?? []) {
+          for (const id of [edge.source.id, edge.target.id]) {
+            const known = adjacency.get(id) ?? new Map<string, StakeholderEdge>();
+            known.set(edgeKeyOf(edge), edge);
+            adjacency.set(id, known);
+          }
+          const other = otherEnd(edge, node.id);
+          if (!seen.has(other.id)) {
+            seen.add(other.id);
+            next.push(other);
+          }
         }
       }
+      frontier = next;
     }
-    frontier = next;
-  }
-  if (!nodes.has(to.id)) return [];
+  };
+  await explore(from, Math.ceil(maxHops / 2));
+  await explore(to, Math.floor(maxHops / 2));
+  const linksOf = (id: string) => adjacency.get(id)?.values() ?? [];
   // Distances to the target over the explored links, to prune the enumeration.
   const distance = new Map<string, number>([[to.id, 0]]);
   const queue = [to.id];
   while (queue.length) {
     const id = queue.shift()!;
-    for (const edge of adjacency.get(id) ?? []) {
+    for (const edge of linksOf(id)) {
       const other = otherEnd(edge, id).id;
       if (!distance.has(other)) {
         distance.set(other, distance.get(id)! + 1);
@@ -317,7 +323,7 @@ export async function pathsBetween(neighbours: NeighboursFn, from: GraphNode, to
         return;
       }
       const remaining = length - (path.length - 1);
-      for (const edge of adjacency.get(at.id) ?? []) {
+      for (const edge of linksOf(at.id)) {
         const next = otherEnd(edge, at.id);
         if (path.some((n) => n.id === next.id) || (distance.get(next.id) ?? Infinity) > remaining - 1) continue;
         path.push(next);
