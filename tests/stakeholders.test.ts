@@ -236,3 +236,15 @@ describe('listing: date ranges and the evaluated project', () => {
     expect(projects.edges.map((e: any) => e.node.code)).toContain('BO10P0001/CE.0350');
   });
 });
+
+describe('listing: rating ranges', () => {
+  it('finds the evaluations that rated a criterion within a range', async () => {
+    const codes = async (rating: string) => (await gqlData(url, `{ evaluations(where: { rating: ${rating} }) { edges { node { project { code } } } } }`)).evaluations.edges.map((e: any) => e.node.project.code).sort();
+    // Efficiency scores (tests/fixtures/corpus-expected.yaml): one 1 (Morocco), three 2s, five 3s.
+    expect(await codes('{ criterion: "Efficiency", max: 1 }')).toEqual(['MA10P0050']);
+    expect(await codes('{ criterion: "efficiency", min: 3 }')).toHaveLength(5);
+    expect(await codes('{ criterion: "Relevance", min: 5 }')).toEqual(['GT10P0031']);
+    const unknown = await gql(url, `{ evaluations(where: { rating: { criterion: "Beauty", min: 1 } }) { totalCount } }`);
+    expect(unknown.errors?.[0]).toMatchObject({ message: 'rating.criterion: no criterion is called "Beauty"', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});

@@ -1,14 +1,27 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { normaliseText } from '../../domain/text.js';
+import { normaliseKey, normaliseText } from '../../domain/text.js';
 import { connectionOf, paginate } from '../connection.js';
 import type { GraphContext } from '../context.js';
+import { userError } from '../errors.js';
 import { EvaluationOrdering } from '../types/ordering.js';
 import { fromGlobalId } from '../globalId.js';
 import { Conclusion, Criterion, Evaluation, Finding, Organization, Person, Project, Recommendation, SourceDocument } from '../types/entities.js';
-import { EvaluationsArgs } from '../types/inputs.js';
+import { EvaluationsArgs, RatingRange } from '../types/inputs.js';
 import { allNodes, dateRange, idsFilter, idsLinkedTo, intersect, relatedList, relatedOne } from './related.js';
 
 export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
+
+/** Ids of the evaluations that rated a criterion within [min, max]. */
+async function ratedWithin(ctx: GraphContext, range: RatingRange): Promise<string[]> {
+  const [criteria = []] = await ctx.store.findByKeys('Criterion', [normaliseKey(range.criterion)]);
+  if (!criteria.length) throw userError(`rating.criterion: no criterion is called "${range.criterion}"`, 'where.rating.criterion');
+  const findings = (await ctx.store.neighbours(criteria.map((c) => c.id), 'ON_CRITERION', 'in')).flat().filter((f) => {
+    const score = f.edge.props.score;
+    return typeof score === 'number' && (range.min == null || score >= range.min) && (range.max == null || score <= range.max);
+  });
+  const evaluations = await ctx.store.neighbours(findings.map((f) => f.node.id), 'HAS_FINDING', 'in');
+  return [...new Set(evaluations.flat().map((e) => e.node.id))];
+}
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
@@ -27,7 +40,7 @@ export class EvaluationResolver {
       orderBy: EvaluationOrdering.toListOrder(args.orderBy),
       text: where.text ?? undefined,
       where: props,
-      ids: intersect(idsFilter(where.ids, 'Evaluation'), byProject),
+      ids: intersect(idsFilter(where.ids, 'Evaluation'), byProject, where.rating ? await ratedWithin(ctx, where.rating) : undefined),
       range: dateRange('finalReportDate', where.finalReportDateFrom, where.finalReportDateTo),
     });
   }

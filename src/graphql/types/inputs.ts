@@ -10,6 +10,18 @@ import type { OrganizationKind as Kind } from '../../domain/record.js';
 
 const TEXT = 'Case- and accent-insensitive text matched against names, acronyms, aliases, titles, codes and text.';
 
+@InputType('RatingRange', { description: 'Evaluations whose rating on a criterion lies within a range.' })
+export class RatingRange {
+  @Field(() => String, { description: 'The criterion, e.g. "Relevance" (case-insensitive).' })
+  criterion!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Lowest score (inclusive).' })
+  min?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Highest score (inclusive).' })
+  max?: number | null;
+}
+
 @InputType('EvaluationWhere', { description: 'Filters for evaluations; all given filters must match.' })
 export class EvaluationWhere {
   @Field(() => String, { nullable: true, description: TEXT })
@@ -35,6 +47,9 @@ export class EvaluationWhere {
 
   @Field(() => String, { nullable: true, description: 'The evaluated project\'s type, e.g. "Migration policy" (case-insensitive).' })
   projectType?: string | null;
+
+  @Field(() => RatingRange, { nullable: true, description: 'Only evaluations that rated a criterion within a range of scores.' })
+  rating?: RatingRange | null;
 }
 
 @InputType('ProjectWhere', { description: 'Filters for projects; all given filters must match.' })
