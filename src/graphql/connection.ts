@@ -7,7 +7,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Label } from '../domain/model.js';
 import type { GraphStore, ListQuery } from '../store/port.js';
 import { sortValue } from '../store/order.js';
-import { userError } from './errors.js';
+import { inRange, userError } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 import { fromNode, type Node } from './types/entities.js';
 
@@ -93,11 +93,7 @@ export function decodeCursor(cursor: string): CursorKey {
 }
 
 export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw userError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
-  }
-  return first;
+  return first === null || first === undefined ? DEFAULT_PAGE_SIZE : inRange(first, 1, MAX_PAGE_SIZE, 'first');
 }
 
 /**

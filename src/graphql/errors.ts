@@ -46,3 +46,9 @@ export function notFound(message: string): GraphQLError {
 export function queryTooComplex(message: string, limit: { variable: string; maximum: number; actual?: number }): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, http: { status: 400 } } });
 }
+
+/** An integer argument within [min, max], or BAD_USER_INPUT naming the argument and the bounds. */
+export function inRange(value: number, min: number, max: number, argument: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw userError(`${argument} must be between ${min} and ${max}, got ${value}`, argument);
+  return value;
+}

@@ -3,16 +3,17 @@ import { GraphQLError } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { RecordValidationError, parseEvaluationRecord } from '../../domain/record.js';
-import { recordToChange } from '../../ingest/toGraph.js';
-import { asRestatement, ownedBy } from '../../services/evaluations.js';
+import { evaluationId } from '../../domain/ids.js';
+import { ownedBy } from '../../services/evaluations.js';
 import { addActionChange, followUpOf, respondChange, updateActionChange, type ActionStatus, type ResponseKind } from '../../services/followUp.js';
-import { resolveOrganizations } from '../../services/resolve.js';
+import { importRecords } from '../../services/importer.js';
 import type { GraphContext } from '../context.js';
 import { notFound, userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { ChangeEvent, Evaluation, FollowUpAction, Organization, Recommendation } from '../types/entities.js';
 import { ActionStatusEnum, FollowUp, ManagementResponse } from '../types/followUp.js';
 import { DateScalar } from '../scalars.js';
+import { relatedOne } from './related.js';
 
 @ObjectType('UpsertEvaluationResult', { description: 'What upsertEvaluation wrote.' })
 class UpsertEvaluationResult {
@@ -57,13 +58,13 @@ export class EvaluationMutationResolver {
       }
       throw error;
     }
-    const change = await resolveOrganizations(recordToChange(record), ctx.store);
-    const evaluationId = change.nodes.find((n) => n.label === 'Evaluation')!.id;
-    const [existing] = await ctx.store.getNodes([evaluationId]);
-    await ctx.store.write(await asRestatement(ctx.store, ctx.loaders.neighbours, change));
+    const id = evaluationId(record);
+    const [existing] = await ctx.store.getNodes([id]);
+    // The same path as `npm run import`: resolution, exact restatement, one atomic write.
+    await importRecords(ctx.store, [{ file: 'record', record }]);
     ctx.loaders.clear();
-    const [stored] = await ctx.store.getNodes([evaluationId]);
-    ctx.log.info({ evaluation: evaluationId, created: !existing, actor: ctx.principal.name }, 'evaluation upserted');
+    const [stored] = await ctx.store.getNodes([id]);
+    ctx.log.info({ evaluation: id, created: !existing, actor: ctx.principal.name }, 'evaluation upserted');
     return Object.assign(new UpsertEvaluationResult(), { evaluation: Evaluation.from(stored!), created: !existing });
   }
 
@@ -141,14 +142,12 @@ export class FollowUpResolver {
 @Resolver(() => FollowUpAction)
 export class FollowUpActionResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation responsible.' })
-  async responsible(@Root() a: FollowUpAction, @Ctx() ctx: GraphContext) {
-    const [first] = await ctx.loaders.related('RESPONSIBLE', 'out').load(a.nodeId);
-    return first ? Organization.from(first.node) : null;
+  responsible(@Root() a: FollowUpAction, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, a.nodeId, 'RESPONSIBLE', 'out', Organization);
   }
 
   @FieldResolver(() => Recommendation, { nullable: true, description: 'The recommendation the action follows up.' })
-  async recommendation(@Root() a: FollowUpAction, @Ctx() ctx: GraphContext) {
-    const [first] = await ctx.loaders.related('HAS_ACTION', 'in').load(a.nodeId);
-    return first ? Recommendation.from(first.node) : null;
+  recommendation(@Root() a: FollowUpAction, @Ctx() ctx: GraphContext) {
+    return relatedOne(ctx, a.nodeId, 'HAS_ACTION', 'in', Recommendation);
   }
 }

@@ -5,17 +5,14 @@ import { ratingSummaries } from '../../services/aggregates.js';
 import { relatedToRecommendation, relatedToText, type RelatedResult } from '../../services/related.js';
 import { search } from '../../services/search.js';
 import type { GraphContext } from '../context.js';
-import { userError } from '../errors.js';
+import { inRange, userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Criterion, fromNode, Recommendation } from '../types/entities.js';
 import { RatingSummary, RatingSummaryWhere, RelatedRecommendation, SEARCH_TYPES, SearchHit, SearchType, type SearchTypeName } from '../types/stakeholders.js';
 
 const MAX_RESULTS = 50;
 
-function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_RESULTS) throw userError(`first must be between 1 and ${MAX_RESULTS}, got ${first}`, 'first');
-  return first;
-}
+const checkFirst = (first: number) => inRange(first, 1, MAX_RESULTS, 'first');
 
 const toRelated = (r: RelatedResult) => Object.assign(new RelatedRecommendation(), { recommendation: Recommendation.from(r.recommendation), score: r.score, reasons: [...r.reasons] });
 

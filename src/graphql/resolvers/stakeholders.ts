@@ -3,17 +3,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { GraphNode } from '../../domain/model.js';
 import { collaboratorsOf, networkAround, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
 import type { GraphContext } from '../context.js';
-import { userError } from '../errors.js';
+import { inRange, userError } from '../errors.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';
 import { Evaluation, fromNode, Organization, Person, Project, Recommendation } from '../types/entities.js';
 import { Collaborator, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
 
 export const LIMITS = { maxDepth: 4, maxNodes: 500, maxHops: 6, maxPaths: 20, maxCollaborators: 100 } as const;
-
-function inRange(value: number, min: number, max: number, argument: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw userError(`${argument} must be between ${min} and ${max}, got ${value}`, argument);
-  return value;
-}
 
 async function stakeholder(ctx: GraphContext, id: string, argument: string): Promise<GraphNode> {
   const { nodeId } = fromGlobalId(id, ['Organization', 'Project'], argument);

@@ -8,12 +8,13 @@ import type { GraphNode, Props } from '../../domain/model.js';
 import { ORGANIZATION_KINDS } from '../../domain/record.js';
 import { toGlobalId } from '../globalId.js';
 import { DateScalar } from '../scalars.js';
+import { enumOf } from './enumOf.js';
 
 const str = (p: Props, k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
 const num = (p: Props, k: string) => (typeof p[k] === 'number' ? (p[k] as number) : null);
 const strs = (p: Props, k: string) => (Array.isArray(p[k]) ? [...(p[k] as readonly string[])] : []);
 
-export const OrganizationKind = Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, k])) as { [K in (typeof ORGANIZATION_KINDS)[number]]: K };
+export const OrganizationKind = enumOf(ORGANIZATION_KINDS);
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: 'What kind of body an organisation is.',

@@ -1,17 +1,17 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ACTION_STATUSES, FOLLOW_UP_STATUSES, RESPONSES, type ActionStatus, type FollowUpStatus as FollowUpStatusName, type ResponseKind } from '../../services/followUp.js';
 import { ChangeEvent, FollowUpAction } from './entities.js';
+import { enumOf } from './enumOf.js';
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
-export const ManagementResponse = asEnum(RESPONSES);
+export const ManagementResponse = enumOf(RESPONSES);
 registerEnumType(ManagementResponse, {
   name: 'ManagementResponse',
   description: "Management's response to a recommendation.",
   valuesConfig: { ACCEPTED: { description: 'Accepted.' }, PARTIALLY_ACCEPTED: { description: 'Partially accepted.' }, REJECTED: { description: 'Rejected.' } },
 });
 
-export const ActionStatusEnum = asEnum(ACTION_STATUSES);
+export const ActionStatusEnum = enumOf(ACTION_STATUSES);
 registerEnumType(ActionStatusEnum, {
   name: 'ActionStatus',
   description: 'Status of a follow-up action.',
@@ -23,7 +23,7 @@ registerEnumType(ActionStatusEnum, {
   },
 });
 
-export const FollowUpStatusEnum = asEnum(FOLLOW_UP_STATUSES);
+export const FollowUpStatusEnum = enumOf(FOLLOW_UP_STATUSES);
 registerEnumType(FollowUpStatusEnum, {
   name: 'FollowUpStatus',
   description: 'Overall follow-up status of a recommendation, derived from its response and actions.',

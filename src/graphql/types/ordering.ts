@@ -3,6 +3,7 @@
  * property the stores order by (as lower-case text, missing values last, ties by id).
  */
 import { Field, InputType, registerEnumType } from 'type-graphql';
+import { enumOf } from './enumOf.js';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -15,7 +16,7 @@ registerEnumType(OrderDirection, {
 });
 
 function orderInput<F extends Record<string, string>>(name: string, what: string, fields: F, descriptions: Record<keyof F, string>) {
-  const fieldEnum = Object.fromEntries(Object.keys(fields).map((k) => [k, k])) as { [K in keyof F]: K };
+  const fieldEnum = enumOf(Object.keys(fields) as (keyof F & string)[]);
   registerEnumType(fieldEnum, {
     name: `${name}OrderField`,
     description: `Fields ${what} can be ordered by.`,

@@ -2,8 +2,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLES } from '../../services/stakeholders.js';
 import { Evaluation, Node, Organization, Person, Project, Recommendation } from './entities.js';
+import { enumOf } from './enumOf.js';
 
-export const Role = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in (typeof ROLES)[number]]: K };
+export const Role = enumOf(ROLES);
 export type RoleName = (typeof ROLES)[number];
 registerEnumType(Role, {
   name: 'Role',
@@ -22,7 +23,7 @@ registerEnumType(Role, {
 });
 
 export const SEARCH_TYPES = { RECOMMENDATION: 'Recommendation', FINDING: 'Finding', CONCLUSION: 'Conclusion', PROJECT: 'Project', ORGANIZATION: 'Organization' } as const;
-export const SearchType = Object.fromEntries(Object.keys(SEARCH_TYPES).map((k) => [k, k])) as { [K in keyof typeof SEARCH_TYPES]: K };
+export const SearchType = enumOf(Object.keys(SEARCH_TYPES) as (keyof typeof SEARCH_TYPES)[]);
 export type SearchTypeName = keyof typeof SEARCH_TYPES;
 registerEnumType(SearchType, {
   name: 'SearchType',
