@@ -115,11 +115,10 @@ MATCH (n:{{LABEL}}) WHERE n.id IN $ids
 DETACH DELETE n
 RETURN count(*) AS count;
 
-// name: relationships.deleteFrom
-// params: {"rows": [{"from": "project:p1", "keep": ["organization:ine"]}]}
+// name: relationships.delete
+// params: {"rows": [{"from": "project:p1", "to": "organization:ine"}]}
 UNWIND $rows AS row
-MATCH (n:{{START}} {id: row.from})-[r:{{TYPE}}]->(m)
-WHERE NOT m.id IN row.keep
+MATCH (a:{{START}} {id: row.from})-[r:{{TYPE}}]->(b:{{END}} {id: row.to})
 DELETE r
 RETURN count(*) AS count;
 

@@ -1,7 +1,7 @@
 /** `npm start`: open the configured store, seed it when empty, serve the API. */
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { seedIfEmpty } from './services/importer.js';
+import { seedIfEmpty } from './services/import/index.js';
 import { startServer } from './server.js';
 import { createStore } from './store/index.js';
 

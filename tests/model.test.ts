@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_KEYS, RELATIONSHIPS } from '../src/domain/model.js';
 import { readRecords } from '../src/ingest/recordFiles.js';
-import { recordToChange } from '../src/ingest/toGraph.js';
+import { recordToChange } from '../src/services/import/mapRecord.js';
 import { ROOT } from './helpers/api.js';
 
 describe('record to graph mapping', () => {

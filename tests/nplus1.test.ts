@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { parseEvaluationRecord } from '../src/domain/record.js';
-import { importRecords, seed } from '../src/services/importer.js';
+import { importRecords, seed } from '../src/services/import/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { MemoryStore } from '../src/store/memory.js';
 import type { GraphStore } from '../src/store/port.js';

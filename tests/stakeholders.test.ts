@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRecords } from '../src/ingest/recordFiles.js';
-import { importRecords } from '../src/services/importer.js';
+import { importRecords } from '../src/services/import/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { gql, gqlData, ROOT } from './helpers/api.js';

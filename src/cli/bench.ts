@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { parseEvaluationRecord } from '../domain/record.js';
-import { importRecords } from '../services/importer.js';
+import { importRecords } from '../services/import/index.js';
 import { startServer } from '../server.js';
 import { MemoryStore } from '../store/memory.js';
 import { generatedRecord } from '../../tests/helpers/generate.js';

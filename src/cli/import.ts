@@ -15,7 +15,7 @@ import { BriefParseError } from '../ingest/brief/errors.js';
 import { INPUT_EXTENSIONS, readInputFile, type ImportInput } from '../ingest/inputFiles.js';
 import { collectFiles } from '../ingest/recordFiles.js';
 import { RecordValidationError } from '../domain/record.js';
-import { importRecords, type ImportSummary } from '../services/importer.js';
+import { importRecords, type ImportSummary } from '../services/import/index.js';
 import { createStore } from '../store/index.js';
 import type { GraphStore } from '../store/port.js';
 
@@ -125,7 +125,8 @@ function summaryLine(o: FileOutcome, dryRun: boolean): string {
     return [`FAIL  ${o.file}: ${first}`, ...rest.map((line) => `      ${line.trim()}`)].join('\n');
   }
   const { record, report } = o.input!;
-  const what = `${o.kind} ${record.project.code ?? '(no code)'} "${record.project.title}"`;
+  const projects = record.projects.map((p) => `${p.code ?? '(no code)'}${p.title ? ` "${p.title}"` : ''}`).join(', ');
+  const what = `${o.kind} ${projects || `(no project) "${record.evaluation.title}"`}`;
   const extraction = report ? `; found ${report.found.length} fields, ${report.missing.length} missing${report.missing.length ? ` (${report.missing.join(', ')})` : ''}, ${report.warnings.length} warning(s)` : '';
   const write = o.written ? `; ${o.written.nodesCreated} nodes created, ${o.written.nodesUpdated} updated` : dryRun ? '; not written (dry run)' : '';
   return `ok    ${o.file}: ${what}${extraction}${write}`;

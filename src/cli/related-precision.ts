@@ -12,7 +12,7 @@ import type { GraphNode } from '../domain/model.js';
 import { normaliseKey } from '../domain/text.js';
 import { readRecords } from '../ingest/recordFiles.js';
 import { storeNeighbours } from '../services/graphWalk.js';
-import { importRecords } from '../services/importer.js';
+import { importRecords } from '../services/import/index.js';
 import { relatedToRecommendation } from '../services/related.js';
 import { MemoryStore } from '../store/memory.js';
 

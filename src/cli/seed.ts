@@ -1,6 +1,6 @@
 /** `npm run seed`: load every record in `seeds/` into the configured store (idempotent). */
 import { ConfigError, loadConfig } from '../config.js';
-import { seed } from '../services/importer.js';
+import { seed } from '../services/import/index.js';
 import { createStore } from '../store/index.js';
 
 try {

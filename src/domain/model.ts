@@ -21,36 +21,57 @@ export const LABELS = [
   'SourceDocument',
   'FollowUpAction',
   'ChangeEvent',
+  'Region',
+  'Document',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
-/** Relationship types with the labels they connect (direction: from -> to). */
+/**
+ * What a relationship type means to the code above the store, declared once:
+ * - `from`/`to`: the labels it connects (direction: from -> to);
+ * - `owns`: the end nodes of these labels live only while such a relationship points at them
+ *   (an evaluation's findings, a project named by no evaluation any more, a person no
+ *   evaluation names): when the last one goes, the node goes with it (and, in turn, what it
+ *   owns). Shared entities (organisations, countries, themes, criteria) are never owned;
+ * - `restated`: a record restates these outgoing relationships of the nodes it states, so a
+ *   re-imported source removes what it no longer says (only what that kind of source said:
+ *   see `statedBy` in graph/README.md).
+ */
+export interface RelationshipRule {
+  readonly from: readonly Label[];
+  readonly to: readonly Label[];
+  readonly owns?: readonly Label[];
+  readonly restated?: true;
+}
+
 export const RELATIONSHIPS = {
-  EVALUATES: { from: ['Evaluation'], to: ['Project'] },
-  COMMISSIONED_BY: { from: ['Evaluation'], to: ['Organization'] },
-  CONDUCTED_BY: { from: ['Evaluation'], to: ['Person', 'Organization'] },
-  MANAGED_BY: { from: ['Evaluation'], to: ['Person'] },
-  ASSESSES: { from: ['Evaluation'], to: ['Criterion'] },
-  HAS_FINDING: { from: ['Evaluation'], to: ['Finding'] },
-  ON_CRITERION: { from: ['Finding'], to: ['Criterion'] },
-  CONCLUDES: { from: ['Evaluation'], to: ['Conclusion'] },
-  RECOMMENDS: { from: ['Evaluation'], to: ['Recommendation'] },
-  ABOUT: { from: ['Recommendation'], to: ['Theme'] },
-  ADDRESSED_TO: { from: ['Recommendation'], to: ['Organization'] },
-  IN_COUNTRY: { from: ['Project'], to: ['Country'] },
-  PARTNERED_WITH: { from: ['Project'], to: ['Organization'] },
-  IMPLEMENTED_BY: { from: ['Project'], to: ['Organization'] },
-  FUNDED_BY: { from: ['Project'], to: ['Organization'] },
-  PRODUCED: { from: ['Project'], to: ['Output'] },
-  BASED_ON: { from: ['Output'], to: ['Output'] },
+  EVALUATES: { from: ['Evaluation'], to: ['Project'], owns: ['Project'], restated: true },
+  COMMISSIONED_BY: { from: ['Evaluation'], to: ['Organization'], restated: true },
+  CONDUCTED_BY: { from: ['Evaluation'], to: ['Person', 'Organization'], owns: ['Person'], restated: true },
+  MANAGED_BY: { from: ['Evaluation'], to: ['Person'], owns: ['Person'], restated: true },
+  ASSESSES: { from: ['Evaluation'], to: ['Criterion'], restated: true },
+  HAS_FINDING: { from: ['Evaluation'], to: ['Finding'], owns: ['Finding'], restated: true },
+  ON_CRITERION: { from: ['Finding'], to: ['Criterion'], restated: true },
+  CONCLUDES: { from: ['Evaluation'], to: ['Conclusion'], owns: ['Conclusion'], restated: true },
+  RECOMMENDS: { from: ['Evaluation'], to: ['Recommendation'], owns: ['Recommendation'], restated: true },
+  ABOUT: { from: ['Recommendation', 'Evaluation'], to: ['Theme'], restated: true },
+  ADDRESSED_TO: { from: ['Recommendation'], to: ['Organization'], restated: true },
+  IN_COUNTRY: { from: ['Project', 'Evaluation'], to: ['Country'], restated: true },
+  IN_REGION: { from: ['Evaluation'], to: ['Region'], restated: true },
+  PARTNERED_WITH: { from: ['Project'], to: ['Organization'], restated: true },
+  IMPLEMENTED_BY: { from: ['Project'], to: ['Organization'], restated: true },
+  FUNDED_BY: { from: ['Project', 'Evaluation'], to: ['Organization'], restated: true },
+  PRODUCED: { from: ['Project'], to: ['Output'], owns: ['Output'], restated: true },
+  BASED_ON: { from: ['Output'], to: ['Output'], restated: true },
+  HAS_DOCUMENT: { from: ['Evaluation'], to: ['Document'], owns: ['Document'], restated: true },
   PART_OF: { from: ['Organization'], to: ['Organization'] },
   WORKS_FOR: { from: ['Person'], to: ['Organization'] },
   BROADER: { from: ['Theme'], to: ['Theme'] },
-  HAS_ACTION: { from: ['Recommendation'], to: ['FollowUpAction'] },
+  HAS_ACTION: { from: ['Recommendation'], to: ['FollowUpAction'], owns: ['FollowUpAction'] },
   RESPONSIBLE: { from: ['FollowUpAction'], to: ['Organization'] },
-  HAS_EVENT: { from: ['Recommendation'], to: ['ChangeEvent'] },
-  SOURCED_FROM: { from: [...LABELS], to: ['SourceDocument'] },
-} as const satisfies Record<string, { from: readonly Label[]; to: readonly Label[] }>;
+  HAS_EVENT: { from: ['Recommendation'], to: ['ChangeEvent'], owns: ['ChangeEvent'] },
+  SOURCED_FROM: { from: [...LABELS], to: ['SourceDocument'], owns: ['SourceDocument'], restated: true },
+} as const satisfies Record<string, RelationshipRule>;
 export type RelType = keyof typeof RELATIONSHIPS;
 export const REL_TYPES = Object.keys(RELATIONSHIPS) as RelType[];
 
@@ -85,7 +106,7 @@ export const SEARCHABLE_LABELS = ['Recommendation', 'Finding', 'Conclusion', 'Pr
 export type SearchableLabel = (typeof SEARCHABLE_LABELS)[number];
 
 /** Properties that hold calendar dates (`YYYY-MM-DD`); Neo4j stores them as DATE values. */
-export const DATE_PROPERTIES = ['startDate', 'endDate', 'finalReportDate', 'dueDate'] as const;
+export const DATE_PROPERTIES = ['startDate', 'endDate', 'finalReportDate', 'dueDate', 'publicationDate', 'periodFrom', 'periodTo', 'fieldVisitsFrom', 'fieldVisitsTo'] as const;
 
 /**
  * Every property key nodes and relationships may carry. The Cypher lint checks statements
@@ -95,16 +116,20 @@ export const PROPERTY_KEYS = [
   'id', 'searchText', 'matchKeys',
   // Evaluation
   'title', 'type', 'stage', 'intendedUsers', 'finalReportDate', 'year', 'purpose', 'methodology', 'keyFindings', 'lessonsLearned',
+  'timing', 'scope', 'level', 'evaluatorType', 'publicationDate', 'periodFrom', 'periodTo', 'fieldVisitsFrom', 'fieldVisitsTo', 'languages',
+  'hasBrief', 'hasManagementResponse', 'hasTermsOfReference', 'sourceRank',
   // Project
-  'code', 'typeKey', 'summary', 'coverage', 'startDate', 'endDate', 'budgetAmount', 'budgetCurrency', 'costExtensions', 'extensionMonths',
+  'code', 'typeKey', 'summary', 'coverage', 'startDate', 'endDate', 'budgetAmount', 'budgetCurrency', 'costExtensions', 'extensionMonths', 'genderMarker',
   // Organization, Person, Country, Output, Criterion, Theme, Conclusion, Recommendation
-  'name', 'acronym', 'localName', 'aliases', 'kind', 'officialName', 'isoCode', 'ref', 'component', 'description', 'text', 'themeLabel', 'synonyms',
+  'name', 'acronym', 'localName', 'aliases', 'kind', 'country', 'officialName', 'isoCode', 'ref', 'component', 'description', 'text', 'themeLabel', 'synonyms', 'taxonomy',
+  // Document (a published file of an evaluation)
+  'url', 'subtype',
   // SourceDocument
   'fileName', 'sha256', 'mediaType',
   // Follow-up: the management response on a Recommendation, FollowUpAction, ChangeEvent
   'response', 'responseText', 'respondedAt', 'status', 'note', 'dueDate', 'createdAt', 'updatedAt', 'at', 'actor', 'action', 'details',
   // Relationships
-  'position', 'lead', 'role', 'relation', 'score', 'label', 'scaleMax', 'lines',
+  'position', 'lead', 'role', 'relation', 'score', 'label', 'scaleMax', 'lines', 'aspect', 'statedBy',
 ] as const;
 
 /** Id prefixes: an internal node id is `<prefix>:<natural key>`; the prefix names the label. */
@@ -123,6 +148,8 @@ export const ID_PREFIX: Record<Label, string> = {
   SourceDocument: 'source',
   FollowUpAction: 'action',
   ChangeEvent: 'event',
+  Region: 'region',
+  Document: 'document',
 };
 
 export function labelOfId(id: string): Label | undefined {

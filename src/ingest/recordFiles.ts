@@ -7,13 +7,16 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { RecordValidationError, evaluationRecordSchema, formatPath, type EvaluationRecord } from '../domain/record.js';
-import type { SourceInfo } from './toGraph.js';
+import { RecordValidationError, evaluationRecordSchema, formatPath, inputPath, type EvaluationRecord } from '../domain/record.js';
+import type { SourceInfo, SourceKind } from '../domain/source.js';
 
+/** A record ready to import, with the document it came from. */
 export interface LoadedRecord {
   readonly file: string;
   readonly record: EvaluationRecord;
   readonly source?: SourceInfo;
+  /** A document (the default: a brief, a curated record) or a catalogue row. */
+  readonly sourceKind?: SourceKind;
 }
 
 export const RECORD_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
@@ -72,8 +75,9 @@ export async function readRecordFile(file: string): Promise<LoadedRecord> {
     throw new RecordValidationError(
       display,
       result.error.issues.map((issue) => {
-        const line = lineOf(issue.path);
-        return { path: formatPath(issue.path), message: line ? `${issue.message} (line ${line})` : issue.message };
+        const where = inputPath(data, issue.path);
+        const line = lineOf(where);
+        return { path: formatPath(where), message: line ? `${issue.message} (line ${line})` : issue.message };
       }),
     );
   }

@@ -179,10 +179,9 @@ export class MemoryStore implements GraphStore {
       next.dropNode(id);
       summary.nodesDeleted++;
     }
-    const restated = new Set(change.edges.map(edgeKey));
-    for (const { from, types } of change.replaceEdges ?? []) {
-      if (!next.hasNode(from)) continue;
-      for (const key of next.outEdges(from)) if (types.includes(next.getEdgeAttribute(key, 'type')) && !restated.has(key)) next.dropEdge(key);
+    for (const edge of change.deleteEdges ?? []) {
+      const key = edgeKey(edge);
+      if (next.hasEdge(key)) next.dropEdge(key);
     }
     for (const node of change.nodes) {
       if (next.hasNode(node.id)) {

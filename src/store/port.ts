@@ -63,12 +63,8 @@ export interface GraphChange {
   readonly edges: readonly GraphEdge[];
   /** Nodes removed, with their relationships, before the upserts. */
   readonly deleteNodes?: readonly string[];
-  /**
-   * Outgoing relationships of these types from these nodes that the change does not restate are
-   * removed (a partner dropped from a re-imported project, for instance); restated ones are
-   * updated as usual.
-   */
-  readonly replaceEdges?: readonly { readonly from: string; readonly types: readonly RelType[] }[];
+  /** Relationships removed before the upserts (absent ones are ignored). */
+  readonly deleteEdges?: readonly { readonly from: string; readonly type: RelType; readonly to: string }[];
 }
 
 export interface WriteSummary {

@@ -24,7 +24,7 @@ export async function checkChange(
   const lookup = [...new Set([...inChange.keys(), ...endpoints])];
   const stored = lookup.length ? await storedLabels(lookup) : new Map<string, Label>();
   for (const id of change.deleteNodes ?? []) stored.delete(id); // deleted before the upserts
-  for (const r of change.replaceEdges ?? []) for (const type of r.types) if (!isRelType(type)) problems.push(`replaceEdges from ${r.from}: unknown relationship type "${type}"`);
+  for (const e of change.deleteEdges ?? []) if (!isRelType(e.type)) problems.push(`deleteEdges (${e.from})-[:${e.type}]->(${e.to}): unknown relationship type`);
   const labelOf = (id: string) => inChange.get(id) ?? stored.get(id);
   for (const edge of change.edges) {
     const where = `relationship (${edge.from})-[:${edge.type}]->(${edge.to})`;

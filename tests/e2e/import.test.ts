@@ -52,7 +52,7 @@ describe('npm run import', () => {
     ]);
     const seedFixture = briefFixtures()[0]!;
     expect(out.files[0].record).toEqual(JSON.parse(JSON.stringify(await expectedRecord(seedFixture))));
-    expect(out.files[1].record.project.code).toBe('PE10P0117');
+    expect(out.files[1].record.projects[0].code).toBe('PE10P0117');
     const report = out.files[0].report;
     expect(report.document).toBe('seeds/sources/iom-bolivia-internal-migration-brief.txt');
     expect(report.missing).toEqual([]);

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { seed } from '../../src/services/importer.js';
+import { seed } from '../../src/services/import/index.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { GraphStore, StoreStatus } from '../../src/store/port.js';
 import { ROOT } from '../helpers/api.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { seed } from '../../src/services/importer.js';
+import { seed } from '../../src/services/import/index.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { ROOT } from '../helpers/api.js';

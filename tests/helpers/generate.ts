@@ -12,14 +12,14 @@ export function generatedRecord(i: number): EvaluationRecordInput {
       type: 'Final evaluation',
       finalReportDate: `20${10 + (i % 12)}-0${1 + (i % 9)}-15`,
       evaluators: [{ name: `Evaluator ${i % 3}`, organization: 'Generated Evaluations Ltd' }],
-      evaluationFirm: 'Generated Evaluations Ltd',
-      commissionedBy: 'IDF',
+      evaluationFirms: ['Generated Evaluations Ltd'],
+      commissioners: ['IDF'],
       criteria: CRITERIA,
       findings: CRITERIA.map((criterion, k) => ({ criterion, rating: { score: 1 + ((i + k) % 4), label: 'Generated' }, summary: `Finding ${k} of project ${i}.` })),
       conclusions: [`Conclusion of project ${i}.`],
       recommendations: [0, 1, 2].map((k) => ({ code: String.fromCharCode(65 + k), theme: THEMES[(i + k) % THEMES.length], audiences: ['IOM Bolivia', `Ministry ${i % 4}`], text: `Recommendation ${k} for generated project ${i} about ${THEMES[(i + k) % THEMES.length]}.` })),
     },
-    project: {
+    projects: [{
       code,
       title: `Generated project ${i}`,
       type: i % 2 ? 'Migration policy' : 'Labour mobility',
@@ -31,7 +31,7 @@ export function generatedRecord(i: number): EvaluationRecordInput {
         { ref: 'a', title: `Output A of ${i}` },
         { ref: 'b', title: `Output B of ${i}`, basedOn: ['a'] },
       ],
-    },
+    }],
     organizations: [
       { name: 'IOM Bolivia', kind: 'COUNTRY_OFFICE' },
       { name: 'IOM Development Fund', acronym: 'IDF', kind: 'DONOR_FUND' },

@@ -46,9 +46,9 @@ describe('the variations the fixtures exercise', () => {
     expect(text).toContain('\r\n');
     expect(text).toContain('US$\u00a01.2\u00a0million');
     expect(text).toContain('Coherence (Rating: 3 (Good)):');
-    expect(record.project.budget).toEqual({ amount: 1_200_000, currency: 'USD' });
+    expect(record.projects[0]!.budget).toEqual({ amount: 1_200_000, currency: 'USD' });
     expect(record.evaluation.finalReportDate).toBe('2021-06-01');
-    expect([record.project.startDate, record.project.endDate]).toEqual(['2019-03-01', '2021-02-28']);
+    expect([record.projects[0]!.startDate, record.projects[0]!.endDate]).toEqual(['2019-03-01', '2021-02-28']);
     expect(record.evaluation.findings.find((f) => f.criterion === 'Coherence')?.rating).toEqual({ score: 3, label: 'Good' });
     expect(record.evaluation.purpose).toContain("the project's progress"); // curly apostrophe straightened
     expect(record.organizations.find((o) => o.name === 'IOM Development Fund')?.aliases).toEqual(['The Fund']);
@@ -63,10 +63,10 @@ describe('the variations the fixtures exercise', () => {
     expect(text).toMatch(/^key findings$/m);
     expect(text).toContain('Relevance (Very Good (4)):');
     expect(record.evaluation.findings.map((f) => [f.criterion, f.rating?.score ?? null])).toEqual([['Relevance', 4], ['Effectiveness', 3], ['Efficiency', 3], ['Impact', null], ['Sustainability', 2]]);
-    expect([record.project.startDate, record.project.endDate, record.evaluation.finalReportDate]).toEqual(['2019-01-15', '2020-12-31', '2022-03-15']);
+    expect([record.projects[0]!.startDate, record.projects[0]!.endDate, record.evaluation.finalReportDate]).toEqual(['2019-01-15', '2020-12-31', '2022-03-15']);
     expect(record.evaluation.recommendations.map((r) => r.code)).toEqual(['1', '2.1', '2.2']);
     expect(record.evaluation.lessonsLearned).toHaveLength(2);
-    expect(record.project.partners.map((p) => [p.organization, p.lead])).toEqual([['INE', true], ['UDAPE', false], ['IDIS', false]]);
+    expect(record.projects[0]!.partners.map((p) => [p.organization, p.lead])).toEqual([['INE', true], ['UDAPE', false], ['IDIS', false]]);
     const impactLine = text.split('\n').findIndex((l) => l.startsWith('Impact:')) + 1;
     expect(report.warnings.find((w) => w.message === 'the finding on Impact has no rating')?.line).toBe(impactLine);
   });
@@ -76,12 +76,12 @@ describe('the variations the fixtures exercise', () => {
     expect(text.match(/^IOM Development Fund - Evaluation Brief$/gm)).toHaveLength(3);
     expect(text).toContain("the ministry's manage-\nment.");
     expect(text).toMatch(/^Rating: 4 \(Very Good\)$/m);
-    expect(record.project.summary).toContain('in place. The project supported both governments'); // across the page break
+    expect(record.projects[0]!.summary).toContain('in place. The project supported both governments'); // across the page break
     expect(record.evaluation.findings[1]!.summary).toContain("changes in the ministry's management.");
     expect(record.evaluation.conclusions[0]).toContain('adopted and implemented.');
     expect(record.evaluation.criteria).toEqual(['Relevance', 'Effectiveness', 'Efficiency', 'Sustainability']);
-    expect(record.project.budget).toEqual({ amount: 450_000, currency: 'USD' });
-    expect([record.project.startDate, record.project.endDate, record.evaluation.finalReportDate]).toEqual(['2018-05-01', '2020-04-30', '2021-05-01']);
+    expect(record.projects[0]!.budget).toEqual({ amount: 450_000, currency: 'USD' });
+    expect([record.projects[0]!.startDate, record.projects[0]!.endDate, record.evaluation.finalReportDate]).toEqual(['2018-05-01', '2020-04-30', '2021-05-01']);
     expect(record.evaluation.recommendations.map((r) => [r.code, r.audiences])).toEqual([['1.1', ['IOM Bolivia']], ['1.2', ['IOM Bolivia', 'IOM Paraguay']], ['2', ['IOM Paraguay']]]);
     const messages = report.warnings.map((w) => w.message).join('\n');
     expect(messages).toContain('6 page header, footer or number line(s) removed, 2 word(s) hyphenated across lines joined');

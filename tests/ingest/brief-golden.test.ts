@@ -31,7 +31,7 @@ describe('the seed brief', () => {
   });
 
   it('keeps the facts the graph must hold, read from the brief', () => {
-    const { evaluation: e, project: p, organizations } = parsed.record;
+    const { evaluation: e, projects: [p], organizations } = parsed.record as EvaluationRecord & { projects: [EvaluationRecord['projects'][number]] };
     expect(p).toMatchObject({ code: 'BO10P0001/CE.0350', type: 'Migration policy', startDate: '2016-11-01', endDate: '2018-10-31', budget: { amount: 100000, currency: 'USD' }, costExtensions: 3, extensionMonths: 12 });
     expect(p.countries).toEqual([{ name: 'Bolivia', officialName: 'Plurinational State of Bolivia', isoCode: 'BO' }]);
     expect(p.partners.map((x) => [x.organization, x.lead])).toEqual([['UDAPE', true], ['INE', false], ['IDIS', false]]);
@@ -75,7 +75,7 @@ describe('the seed brief', () => {
   it('gives the line ranges of each part of the record for provenance', () => {
     expect(parsed.passages['evaluation.findings[2]']).toBe('50');
     expect(parsed.passages['evaluation.recommendations[0]']).toBe('66');
-    expect(parsed.passages['project']).toBe('5,24,32-36,50');
+    expect(parsed.passages['projects[0]']).toBe('5,24,32-36,50');
     // UDAPE is named in the partners paragraph; IOM Bolivia in every audience line.
     expect(parsed.passages[`organizations[${parsed.record.organizations.findIndex((o) => o.acronym === 'UDAPE')}]`]).toBe('26');
     expect(parsed.passages[`organizations[${parsed.record.organizations.findIndex((o) => o.name === 'IOM Bolivia')}]`]).toBe('64,70,76,82,88');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { briefFromText } from '../../src/ingest/inputFiles.js';
 import { readRecordFile } from '../../src/ingest/recordFiles.js';
-import { recordToChange } from '../../src/ingest/toGraph.js';
+import { recordToChange } from '../../src/services/import/mapRecord.js';
 import { ROOT } from '../helpers/api.js';
 
 const BRIEF = path.join(ROOT, 'seeds/sources/iom-bolivia-internal-migration-brief.txt');
@@ -24,7 +24,7 @@ describe('SOURCED_FROM', () => {
     expect(linesOf('project:bo10p0001-ce-0350')).toBe('5,24,32-36,50');
     expect(linesOf('finding:bo10p0001-ce-0350:ex-post:efficiency')).toBe('50');
     expect(linesOf('recommendation:bo10p0001-ce-0350:ex-post:e-2')).toBe('94');
-    expect(linesOf('organization:udape')).toBe('26');
+    expect(linesOf('organization:udape-bo')).toBe('26');
     expect(linesOf('person:horacio-calle')).toBe('14');
     const lines = text.split('\n');
     expect(lines[49]).toMatch(/^Efficiency and Cost Effectiveness \(rating: Good - 3\)/);

@@ -133,17 +133,20 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.search({ text: 'the and of', labels: ['Recommendation'], limit: 10 })).toEqual([]);
     });
 
-    it('deletes nodes with their relationships and replaces outgoing relationships, in the same atomic change', async () => {
+    it('deletes nodes with their relationships and deletes relationships, in the same atomic change', async () => {
       await store.write(FIXTURE);
       const summary = await store.write({
         deleteNodes: ['organization:udape', 'organization:nowhere'],
-        replaceEdges: [{ from: 'project:p2', types: ['PARTNERED_WITH'] }],
+        deleteEdges: [
+          { from: 'project:p2', type: 'PARTNERED_WITH', to: 'organization:ine' },
+          { from: 'project:p2', type: 'PARTNERED_WITH', to: 'organization:nowhere' },
+        ],
         nodes: [],
         edges: [edge('PARTNERED_WITH', 'project:p2', 'organization:mpd', { lead: true, position: 0 })],
       });
       expect(summary).toEqual({ nodesCreated: 0, nodesUpdated: 0, edgesCreated: 1, edgesUpdated: 0, nodesDeleted: 1 });
-      // Restating a replaced relationship updates it rather than recreating it.
-      const again = await store.write({ replaceEdges: [{ from: 'project:p2', types: ['PARTNERED_WITH'] }], nodes: [], edges: [edge('PARTNERED_WITH', 'project:p2', 'organization:mpd', { lead: false, position: 0 })] });
+      // Writing a relationship again updates it rather than recreating it.
+      const again = await store.write({ nodes: [], edges: [edge('PARTNERED_WITH', 'project:p2', 'organization:mpd', { lead: false, position: 0 })] });
       expect(again).toMatchObject({ edgesCreated: 0, edgesUpdated: 1 });
       expect(await store.getNodes(['organization:udape'])).toEqual([null]);
       const partners = await store.neighbours(['project:p1', 'project:p2'], 'PARTNERED_WITH', 'out');

@@ -3,10 +3,9 @@ import { GraphQLError } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { RecordValidationError, parseEvaluationRecord } from '../../domain/record.js';
-import { evaluationId } from '../../domain/ids.js';
-import { ownedBy } from '../../services/evaluations.js';
 import { addActionChange, followUpOf, respondChange, updateActionChange, type ActionStatus, type ResponseKind } from '../../services/followUp.js';
-import { importRecords } from '../../services/importer.js';
+import { importRecords } from '../../services/import/index.js';
+import { deletion } from '../../services/import/restate.js';
 import type { GraphContext } from '../context.js';
 import { notFound, userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
@@ -58,21 +57,20 @@ export class EvaluationMutationResolver {
       }
       throw error;
     }
-    const id = evaluationId(record);
-    const [existing] = await ctx.store.getNodes([id]);
     // The same path as `npm run import`: resolution, exact restatement, one atomic write.
-    await importRecords(ctx.store, [{ file: 'record', record }]);
+    const summary = await importRecords(ctx.store, [{ file: 'record', record }]);
+    const id = summary.evaluationIds[0]!;
+    const created = !summary.existed[0];
     ctx.loaders.clear();
     const [stored] = await ctx.store.getNodes([id]);
-    ctx.log.info({ evaluation: id, created: !existing, actor: ctx.principal.name }, 'evaluation upserted');
-    return Object.assign(new UpsertEvaluationResult(), { evaluation: Evaluation.from(stored!), created: !existing });
+    ctx.log.info({ evaluation: id, created, actor: ctx.principal.name }, 'evaluation upserted');
+    return Object.assign(new UpsertEvaluationResult(), { evaluation: Evaluation.from(stored!), created });
   }
 
   @Mutation(() => DeleteEvaluationResult, { description: 'Delete an evaluation and what only it owns; shared institutions, criteria and themes stay.' })
   async deleteEvaluation(@Arg('id', () => ID, { description: 'Global id of the evaluation.' }) id: string, @Ctx() ctx: GraphContext): Promise<DeleteEvaluationResult> {
     const evaluation = await load(ctx, id, 'Evaluation', 'id');
-    const owned = await ownedBy(ctx.loaders.neighbours, evaluation.id);
-    const summary = await ctx.store.write({ nodes: [], edges: [], deleteNodes: [...owned] });
+    const summary = await ctx.store.write(await deletion(ctx.store, [evaluation.id]));
     ctx.loaders.clear();
     ctx.log.info({ evaluation: evaluation.id, nodesDeleted: summary.nodesDeleted, actor: ctx.principal.name }, 'evaluation deleted');
     return Object.assign(new DeleteEvaluationResult(), { id, nodesDeleted: summary.nodesDeleted });

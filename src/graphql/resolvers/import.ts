@@ -8,7 +8,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { BriefParseError } from '../../ingest/brief/errors.js';
 import { briefFromText } from '../../ingest/inputFiles.js';
 import { sha256 } from '../../ingest/recordFiles.js';
-import { importRecords } from '../../services/importer.js';
+import { importRecords } from '../../services/import/index.js';
 import type { GraphContext } from '../context.js';
 import { Evaluation } from '../types/entities.js';
 import { ExtractionReport, ImportResult } from '../types/import.js';

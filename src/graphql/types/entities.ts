@@ -371,6 +371,33 @@ export class ChangeEvent extends Node {
   }
 }
 
+@ObjectType('Region', { implements: Node, description: 'A region an evaluation covers, as IOM names its regional offices ("RO for Latin America and the Caribbean"), or "Global".' })
+export class Region extends Node {
+  @Field(() => String, { description: 'Name of the region.' })
+  name!: string;
+
+  static from(node: GraphNode): Region {
+    return build(new Region(), node, { name: str(node.props, 'name') ?? '' });
+  }
+}
+
+@ObjectType('Document', { implements: Node, description: 'A published document of an evaluation (report, brief, management response...), at its address.' })
+export class Document extends Node {
+  @Field(() => String, { description: 'Address of the document.' })
+  url!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the document is, e.g. "Evaluation report", "Evaluation brief", "Management response".' })
+  subtype!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The description the catalogue gives the file.' })
+  description!: string | null;
+
+  static from(node: GraphNode): Document {
+    const p = node.props;
+    return build(new Document(), node, { url: str(p, 'url') ?? '', subtype: str(p, 'subtype'), description: str(p, 'description') });
+  }
+}
+
 @ObjectType('Partnership', { description: 'A partner institution of a project, with its role.' })
 export class Partnership {
   @Field(() => Organization, { description: 'The partner institution.' })
@@ -403,5 +430,7 @@ export function fromNode(node: GraphNode): Node {
     case 'SourceDocument': return SourceDocument.from(node);
     case 'FollowUpAction': return FollowUpAction.from(node);
     case 'ChangeEvent': return ChangeEvent.from(node);
+    case 'Region': return Region.from(node);
+    case 'Document': return Document.from(node);
   }
 }

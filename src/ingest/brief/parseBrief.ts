@@ -987,9 +987,9 @@ class BriefReader {
         type: e.type!,
         intendedUsers: e.intendedUsers,
         evaluators: e.evaluators.map(person),
-        evaluationFirm: e.firm ? ref(e.firm) : undefined,
+        evaluationFirms: e.firm ? [ref(e.firm)] : [],
         finalReportDate: e.finalReportDate,
-        commissionedBy: e.commissionedBy ? ref(e.commissionedBy) : undefined,
+        commissioners: e.commissionedBy ? [ref(e.commissionedBy)] : [],
         managedBy: e.manager ? person(e.manager) : undefined,
         purpose: e.purpose,
         criteria: e.criteria,
@@ -1000,7 +1000,7 @@ class BriefReader {
         lessonsLearned: e.lessonsLearned,
         recommendations: e.recommendations.map((r) => clean({ code: r.ownCode!, theme: r.theme, audiences: r.audiences.map(ref), text: r.text })),
       }),
-      project: clean({
+      projects: [clean({
         code: p.code,
         title: p.title!,
         type: p.type,
@@ -1019,7 +1019,7 @@ class BriefReader {
           return clean({ organization: ref(partner.org), lead: partner.lead, role: parts.length ? capitalise(parts.join('; ')) : undefined });
         }),
         outputs: p.outputs.map((o) => clean({ ref: o.ref, component: o.component, title: o.title, description: o.description, basedOn: o.basedOn })),
-      }),
+      })],
       organizations: this.orgs.orgs.map((o) =>
         clean({
           name: o.name,
@@ -1068,11 +1068,11 @@ class BriefReader {
 /** The record path of the node a found field belongs to (null for relationships). */
 function nodePathOf(field: string): string | undefined {
   const item = /^(evaluation\.(?:findings|recommendations|conclusions|evaluators)|project\.(?:outputs|countries)|organizations)\[\d+\]/.exec(field);
-  if (item) return item[0];
+  if (item) return item[0].replace(/^project\./, 'projects[0].');
   if (field === 'evaluation.managedBy') return field;
   if (/^project\.(?:partners|funders|implementer)/.test(field) || field === 'evaluation.evaluationFirm' || field === 'evaluation.commissionedBy') return undefined;
   if (field.startsWith('evaluation.')) return 'evaluation';
-  if (field.startsWith('project.')) return 'project';
+  if (field.startsWith('project.')) return 'projects[0]';
   return undefined;
 }
 

@@ -191,20 +191,13 @@ export class Neo4jStore implements GraphStore {
         for (const [label, ids] of groupByLabel(change.deleteNodes ?? [])) {
           summary.nodesDeleted += await this.count(tx, this.catalogue.statement('nodes.delete', { LABEL: label }), { ids });
         }
-        // Outgoing relationships to replace, minus those the change restates, grouped per type and label.
-        const replaced = new Map<string, { label: Label; type: RelType; rows: { from: string; keep: string[] }[] }>();
-        for (const { from, types } of change.replaceEdges ?? []) {
-          const label = labelOfId(from);
-          if (!label) continue;
-          for (const type of types) {
-            if (!(RELATIONSHIPS[type].from as readonly Label[]).includes(label)) continue;
-            const group = replaced.get(`${type}|${label}`) ?? { label, type, rows: [] };
-            group.rows.push({ from, keep: change.edges.filter((e) => e.from === from && e.type === type).map((e) => e.to) });
-            replaced.set(`${type}|${label}`, group);
-          }
-        }
-        for (const { label, type, rows } of replaced.values()) {
-          await this.count(tx, this.catalogue.statement('relationships.deleteFrom', { START: label, TYPE: type }), { rows });
+        // Relationships to delete, grouped per type and endpoint labels.
+        const endpointsOf = (e: { from: string; to: string }) => [labelOfId(e.from), labelOfId(e.to)] as const;
+        for (const [, edges] of groupBy(change.deleteEdges ?? [], (e) => `${e.type}|${endpointsOf(e).join('|')}`)) {
+          const [start, end] = endpointsOf(edges[0]!);
+          const rule = RELATIONSHIPS[edges[0]!.type];
+          if (!start || !end || !(rule.from as readonly Label[]).includes(start) || !(rule.to as readonly Label[]).includes(end)) continue; // no such relationship can exist
+          await this.count(tx, this.catalogue.statement('relationships.delete', { START: start, TYPE: edges[0]!.type, END: end }), { rows: edges.map((e) => ({ from: e.from, to: e.to })) });
         }
         for (const [label, nodes] of groupBy(change.nodes, (n) => n.label)) {
           const rows = nodes.map((n) => ({ id: n.id, props: toNeo4jProps(n.props) }));

@@ -1,0 +1,52 @@
+/**
+ * Import validated records into a store: map each record to a graph change, resolve its
+ * entities against each other and the stored graph, restate what its source said before, and
+ * write the whole batch in one atomic change. Importing the same records again changes
+ * nothing; importing another source of the same evaluation (a brief after its catalogue row)
+ * adds to the same nodes.
+ */
+import { evaluationId } from '../../domain/ids.js';
+import type { GraphChange, GraphStore, WriteSummary } from '../../store/port.js';
+import { readRecords, type LoadedRecord } from '../../ingest/recordFiles.js';
+import { recordToChange } from './mapRecord.js';
+import { resolveEntities } from './resolve.js';
+import { restate, statedTag } from './restate.js';
+
+export interface ImportSummary extends WriteSummary {
+  readonly records: number;
+  /** The evaluation each record became, in order (after resolution onto stored evaluations). */
+  readonly evaluationIds: readonly string[];
+  /** Whether each record's evaluation was already stored. */
+  readonly existed: readonly boolean[];
+  /** One line per entity a record named that was found to be one already known (or named twice). */
+  readonly merges: readonly string[];
+}
+
+export async function importRecords(store: GraphStore, records: readonly LoadedRecord[]): Promise<ImportSummary> {
+  const changes = records.map((r) => recordToChange(r.record, r.source, { kind: r.sourceKind }));
+  const combined: GraphChange = { nodes: changes.flatMap((c) => c.nodes), edges: changes.flatMap((c) => c.edges) };
+  const { change: resolved, notes, renamed } = await resolveEntities(combined, store);
+  const finalId = (id: string) => renamed.get(id) ?? id;
+  // Tags name the evaluation a source states facts of: follow the evaluation's resolution.
+  const retag = (tag: string) => {
+    const at = tag.indexOf('@');
+    return `${tag.slice(0, at)}@${finalId(tag.slice(at + 1))}`;
+  };
+  const tagged: GraphChange = { ...resolved, edges: resolved.edges.map((e) => ({ ...e, props: { ...e.props, statedBy: ((e.props.statedBy as readonly string[]) ?? []).map(retag) } })) };
+  const tags = new Set(records.map((r) => retag(statedTag(r.sourceKind ?? 'document', evaluationId(r.record)))));
+  const evaluationIds = records.map((r) => finalId(evaluationId(r.record)));
+  const before = await store.getNodes(evaluationIds);
+  const written = await store.write(await restate(tagged, store, tags));
+  return { ...written, records: records.length, evaluationIds, existed: before.map((n) => n !== null), merges: notes };
+}
+
+/** Load every record under `seedsDir` (all are validated before anything is written). */
+export async function seed(store: GraphStore, seedsDir: string): Promise<ImportSummary> {
+  return importRecords(store, await readRecords([seedsDir]));
+}
+
+/** Seed only when the store holds no nodes at all. */
+export async function seedIfEmpty(store: GraphStore, seedsDir: string): Promise<ImportSummary | undefined> {
+  const status = await store.status();
+  return status.nodes === 0 ? seed(store, seedsDir) : undefined;
+}

@@ -1,0 +1,310 @@
+/**
+ * Entity resolution: one institution, person, country, project or evaluation is one node
+ * however many documents describe it and however each spells it. Nodes of a change that name
+ * the same entity as each other or as a stored node are merged into one node, and every
+ * relationship is rewired to it. Stored ids win, so a node's id never changes once written.
+ *
+ * When is it the same entity?
+ * - Organization: a shared match key (acronym, name, local name, alias), unless the two
+ *   belong to different countries (INE of Bolivia and INE of Paraguay stay two).
+ * - Country: a shared name or ISO code, unless their ISO codes differ.
+ * - Project: a shared code form (`CE.0350` is one form of `BO10P0001/CE.0350`); by title only
+ *   when one of the two has no code (a project first seen without its code).
+ * - Evaluation: after projects are resolved, one that evaluates a same project at a stage and
+ *   year that do not differ; or one with the same title and a year that does not differ.
+ * - Person: the same name (their ids already come from it).
+ *
+ * Properties merge by source rank (mapRecord.ts): a better source replaces what it states, a
+ * lesser one only fills gaps; names other than the kept one become aliases; a project keeps
+ * the most complete form of its code. Every merge is explained in the returned notes.
+ */
+import { codeKeys } from '../../domain/codes.js';
+import { withDerived } from '../../domain/derived.js';
+import type { GraphEdge, GraphNode, Label, Props, PropValue } from '../../domain/model.js';
+import { normaliseKey } from '../../domain/text.js';
+import { compareIds } from '../../store/order.js';
+import type { GraphChange, GraphStore } from '../../store/port.js';
+
+/** What resolution reads from the store. */
+export type GraphReader = Pick<GraphStore, 'getNodes' | 'neighbours' | 'findByKeys'>;
+
+export interface Resolution {
+  readonly change: GraphChange;
+  /** One line per merge: what was taken for what, and why. */
+  readonly notes: readonly string[];
+  /** Ids of the change's nodes mapped onto other ids (from -> to). */
+  readonly renamed: ReadonlyMap<string, string>;
+}
+
+type Mutable = Record<string, PropValue>;
+
+const keysOf = (node: GraphNode) => (node.props.matchKeys as readonly string[] | undefined) ?? [];
+const str = (node: GraphNode, key: string) => (typeof node.props[key] === 'string' ? (node.props[key] as string) : undefined);
+const rankOf = (props: Props) => (typeof props.sourceRank === 'number' ? props.sourceRank : 2);
+
+/** Union-find over node ids, where a stored id always wins as the representative. */
+class Groups {
+  private readonly parent = new Map<string, string>();
+  private readonly members = new Map<string, GraphNode[]>();
+
+  constructor(private readonly stored: ReadonlySet<string>) {}
+
+  add(node: GraphNode): void {
+    if (this.parent.has(node.id)) {
+      this.members.get(this.find(node.id))!.push(node);
+      return;
+    }
+    this.parent.set(node.id, node.id);
+    this.members.set(node.id, [node]);
+  }
+
+  find(id: string): string {
+    let root = id;
+    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(id, root);
+    return root;
+  }
+
+  has(id: string): boolean {
+    return this.parent.has(id);
+  }
+
+  nodes(id: string): readonly GraphNode[] {
+    return this.members.get(this.find(id)) ?? [];
+  }
+
+  /** Merge the groups of a and b when `compatible` accepts their members; returns whether they merged. */
+  union(a: string, b: string, compatible: (x: readonly GraphNode[], y: readonly GraphNode[]) => boolean = () => true): boolean {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return true;
+    if (!compatible(this.nodes(ra), this.nodes(rb))) return false;
+    if (this.stored.has(ra) && this.stored.has(rb)) return false; // two stored nodes are never merged
+    const keep = this.stored.has(ra) !== this.stored.has(rb) ? (this.stored.has(ra) ? ra : rb) : compareIds(ra, rb) <= 0 ? ra : rb;
+    const gone = keep === ra ? rb : ra;
+    this.parent.set(gone, keep);
+    this.members.set(keep, [...this.members.get(keep)!, ...this.members.get(gone)!]);
+    this.members.delete(gone);
+    return true;
+  }
+
+  roots(): string[] {
+    return [...this.members.keys()];
+  }
+}
+
+/** All the values a group's members hold for a property. */
+const valuesOf = (nodes: readonly GraphNode[], key: string) => new Set(nodes.map((n) => str(n, key)).filter((v): v is string => v !== undefined));
+
+const oneCountry = (x: readonly GraphNode[], y: readonly GraphNode[]) => new Set([...valuesOf(x, 'country'), ...valuesOf(y, 'country')]).size <= 1;
+const oneIsoCode = (x: readonly GraphNode[], y: readonly GraphNode[]) => new Set([...valuesOf(x, 'isoCode'), ...valuesOf(y, 'isoCode')]).size <= 1;
+
+const projectCodeKeys = (node: GraphNode) => (str(node, 'code') ? codeKeys(str(node, 'code')!).map((k) => k.toLowerCase()) : []);
+const titleKey = (node: GraphNode) => (str(node, 'title') ? normaliseKey(str(node, 'title')!) : undefined);
+
+/** Two groups of project nodes are one project when they share a code form, or a title where one side has no code. */
+function sameProject(x: readonly GraphNode[], y: readonly GraphNode[]): boolean {
+  const codesX = new Set(x.flatMap(projectCodeKeys));
+  const codesY = new Set(y.flatMap(projectCodeKeys));
+  if ([...codesX].some((k) => codesY.has(k))) {
+    // Two different PRIMA ids (or two different project codes) are two projects, whatever else they share.
+    return true;
+  }
+  if (codesX.size && codesY.size) return false;
+  const titlesX = new Set(x.map(titleKey).filter(Boolean));
+  return y.some((n) => titlesX.has(titleKey(n)));
+}
+
+const yearOf = (node: GraphNode) => (typeof node.props.year === 'number' ? node.props.year : undefined);
+const closeYears = (a: GraphNode, b: GraphNode) => {
+  const [ya, yb] = [yearOf(a), yearOf(b)];
+  return ya === undefined || yb === undefined || Math.abs(ya - yb) <= 1;
+};
+const sameStage = (a: GraphNode, b: GraphNode) => !str(a, 'stage') || !str(b, 'stage') || str(a, 'stage') === str(b, 'stage');
+
+export async function resolveEntities(input: GraphChange, reader: GraphReader): Promise<Resolution> {
+  const notes: string[] = [];
+  const renamed = new Map<string, string>();
+  let change = input;
+
+  const byKeys = async (label: Label, nodes: readonly GraphNode[], keys: (n: GraphNode) => readonly string[]) => {
+    const all = [...new Set(nodes.flatMap(keys))];
+    return all.length ? (await reader.findByKeys(label, all)).flat() : [];
+  };
+
+  // Organisations, countries, projects: by match keys, against each other and the store.
+  for (const label of ['Organization', 'Country', 'Project'] as const) {
+    const incoming = change.nodes.filter((n) => n.label === label);
+    if (!incoming.length) continue;
+    const stored = uniqueById(await byKeys(label, incoming, keysOf));
+    const storedIds = new Set(stored.map((n) => n.id));
+    const groups = new Groups(storedIds);
+    [...stored, ...incoming].forEach((n) => groups.add(n));
+    const compatible = label === 'Organization' ? oneCountry : label === 'Country' ? oneIsoCode : sameProject;
+    const owner = new Map<string, string>();
+    for (const node of [...stored, ...incoming]) {
+      const keys = label === 'Project' ? [...projectCodeKeys(node).map((k) => `code:${k}`), ...(titleKey(node) ? [`title:${titleKey(node)}`] : [])] : keysOf(node);
+      for (const key of keys) {
+        const seen = owner.get(key);
+        if (seen === undefined) owner.set(key, node.id);
+        else groups.union(seen, node.id, compatible);
+      }
+    }
+    change = applyGroups(change, label, groups, storedIds, notes, renamed);
+  }
+
+  // Evaluations: through their (resolved) projects, else by title and year.
+  const evaluations = change.nodes.filter((n) => n.label === 'Evaluation');
+  if (evaluations.length) {
+    const projectsOf = new Map<string, string[]>();
+    for (const e of change.edges) if (e.type === 'EVALUATES') projectsOf.set(e.from, [...(projectsOf.get(e.from) ?? []), e.to]);
+    const projectIds = [...new Set([...projectsOf.values()].flat())];
+    const evaluatorsOf = projectIds.length ? await reader.neighbours(projectIds, 'EVALUATES', 'in') : [];
+    const storedByProject = new Map(projectIds.map((id, i) => [id, (evaluatorsOf[i] ?? []).map((n) => n.node)]));
+    const byTitle = await byKeys('Evaluation', evaluations, (n) => (titleKey(n) ? [titleKey(n)!] : []));
+    const stored = uniqueById([...[...storedByProject.values()].flat(), ...byTitle]);
+    const storedIds = new Set(stored.map((n) => n.id));
+    const groups = new Groups(storedIds);
+    [...stored, ...evaluations].forEach((n) => groups.add(n));
+    const storedProjects = new Map<string, Set<string>>();
+    for (const [projectId, list] of storedByProject) for (const e of list) storedProjects.set(e.id, new Set([...(storedProjects.get(e.id) ?? []), projectId]));
+    const projectSet = (n: GraphNode) => new Set([...(projectsOf.get(n.id) ?? []), ...(storedProjects.get(n.id) ?? [])]);
+    const same = (a: GraphNode, b: GraphNode) => {
+      if (!closeYears(a, b)) return false;
+      const pa = projectSet(a);
+      const sharesProject = [...projectSet(b)].some((p) => pa.has(p));
+      if (sharesProject) return sameStage(a, b);
+      return titleKey(a) !== undefined && titleKey(a) === titleKey(b) && sameStage(a, b);
+    };
+    const candidates = [...stored, ...evaluations];
+    for (const e of evaluations) for (const other of candidates) if (other.id !== e.id && same(e, other)) groups.union(e.id, other.id);
+    change = applyGroups(change, 'Evaluation', groups, storedIds, notes, renamed);
+  }
+
+  // People and anything else whose id comes from its name: merge stored properties (a title
+  // another document gave) by rank, and keep the union of their lookup keys.
+  change = await mergeWithStored(change, reader, ['Person', 'Country', 'Organization', 'Project', 'Evaluation', 'Output']);
+  return { change, notes, renamed };
+}
+
+function uniqueById(nodes: readonly GraphNode[]): GraphNode[] {
+  return [...new Map(nodes.map((n) => [n.id, n])).values()];
+}
+
+/** Replace each group of one label by one node (the stored id, or the smallest), rewiring relationships. */
+function applyGroups(change: GraphChange, label: Label, groups: Groups, storedIds: ReadonlySet<string>, notes: string[], renamed: Map<string, string>): GraphChange {
+  const remap = new Map<string, string>();
+  for (const node of change.nodes) if (node.label === label && groups.has(node.id)) remap.set(node.id, groups.find(node.id));
+  const merged = new Map<string, Props>();
+  for (const root of groups.roots()) {
+    const members = groups.nodes(root);
+    if (!members.some((n) => !storedIds.has(n.id))) continue; // only stored nodes: nothing to write
+    // Stored members first, then the change's in order: a later, better source wins.
+    const ordered = [...members.filter((n) => storedIds.has(n.id)), ...members.filter((n) => !storedIds.has(n.id))];
+    merged.set(root, ordered.slice(1).reduce<Props>((acc, n) => mergeProps(label, acc, n.props), ordered[0]!.props));
+    const others = members.filter((n) => n.id !== root);
+    if (others.length) {
+      const what = (n: GraphNode) => `${n.id}${storedIds.has(n.id) ? ' (stored)' : ''} "${str(n, 'name') ?? str(n, 'code') ?? str(n, 'title') ?? ''}"`;
+      notes.push(`${label} ${what(members.find((n) => n.id === root)!)} is the same as ${others.map(what).join(', ')}: merged into ${root}`);
+    }
+  }
+  for (const [from, to] of remap) if (from !== to) renamed.set(from, to);
+  const nodes: GraphNode[] = [];
+  const emitted = new Set<string>();
+  for (const node of change.nodes) {
+    if (node.label !== label || !remap.has(node.id)) {
+      nodes.push(node);
+      continue;
+    }
+    const root = remap.get(node.id)!;
+    if (emitted.has(root)) continue;
+    emitted.add(root);
+    nodes.push({ id: root, label, props: merged.get(root) ?? node.props });
+  }
+  const at = (id: string) => remap.get(id) ?? id;
+  const edges = new Map<string, GraphEdge>();
+  for (const edge of change.edges) {
+    const e = { ...edge, from: at(edge.from), to: at(edge.to) };
+    if (e.from === e.to) continue; // two spellings of one body declared as parent and unit
+    const key = `${e.from}|${e.type}|${e.to}`;
+    const seen = edges.get(key);
+    edges.set(key, seen ? { ...e, props: { ...seen.props, ...e.props } } : e);
+  }
+  return { ...change, nodes, edges: [...edges.values()] };
+}
+
+/** The change's nodes of these labels with the stored node's properties merged in (by rank). */
+async function mergeWithStored(change: GraphChange, reader: GraphReader, labels: readonly Label[]): Promise<GraphChange> {
+  const candidates = change.nodes.filter((n) => labels.includes(n.label));
+  if (!candidates.length) return change;
+  const stored = new Map((await reader.getNodes(candidates.map((n) => n.id))).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
+  const extraFor = evaluationExtras(change);
+  return {
+    ...change,
+    nodes: change.nodes.map((node) => {
+      const before = stored.get(node.id);
+      if (!labels.includes(node.label)) return node;
+      const props = before ? mergeProps(node.label, before.props, node.props) : node.props;
+      return { ...node, props: withDerived(node.label, props, extraFor.get(node.id)) };
+    }),
+  };
+}
+
+/** The codes and titles of each evaluation's projects: an evaluation is found by them. */
+function evaluationExtras(change: GraphChange): Map<string, string[]> {
+  const nodes = new Map(change.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, string[]>();
+  for (const e of change.edges) {
+    if (e.type !== 'EVALUATES') continue;
+    const p = nodes.get(e.to);
+    if (!p) continue;
+    out.set(e.from, [...(out.get(e.from) ?? []), ...[str(p, 'code'), str(p, 'title')].filter((v): v is string => !!v)]);
+  }
+  return out;
+}
+
+/**
+ * Merge `next` into `into`: the better-ranked source's values win (a lesser source only fills
+ * gaps); an organisation keeps its first name and acronym (other names become aliases); a
+ * project keeps the most complete form of its code.
+ */
+export function mergeProps(label: Label, into: Props, next: Props): Props {
+  const wins = rankOf(next) >= rankOf(into);
+  const out: Mutable = wins ? { ...into, ...next } : { ...next, ...into };
+  out.sourceRank = Math.max(rankOf(into), rankOf(next));
+  if (label === 'Organization') mergeOrganizationNames(out, into, next);
+  if (label === 'Project') {
+    const [a, b] = [typeof into.code === 'string' ? into.code : undefined, typeof next.code === 'string' ? next.code : undefined];
+    if (a && b) {
+      const [ka, kb] = [new Set(codeKeys(a)), new Set(codeKeys(b))];
+      if ([...kb].every((k) => ka.has(k)) && ka.size > kb.size) out.code = a;
+      else if ([...ka].every((k) => kb.has(k)) && kb.size > ka.size) out.code = b;
+    }
+  }
+  return withDerived(label, out);
+}
+
+function mergeOrganizationNames(out: Mutable, first: Props, next: Props): void {
+  const name = (p: Props, k: string) => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+  // A name that was only the acronym (a document that named it by acronym alone) gives way to a real one.
+  const firstName = name(first, 'name');
+  const nameIsAcronym = firstName !== undefined && normaliseKey(firstName) === normaliseKey(name(first, 'acronym') ?? name(next, 'acronym') ?? '');
+  out.name = nameIsAcronym ? (name(next, 'name') ?? firstName) : (firstName ?? name(next, 'name') ?? '');
+  out.acronym = name(first, 'acronym') ?? name(next, 'acronym') ?? null;
+  out.localName = name(first, 'localName') ?? name(next, 'localName') ?? null;
+  if (first.kind && first.kind !== 'OTHER' && next.kind === 'OTHER') out.kind = first.kind;
+  // Names not kept become aliases, unless the node already answers to them.
+  const known = new Set([out.name, out.acronym, out.localName].filter((v): v is string => typeof v === 'string').map(normaliseKey));
+  const aliases = [...((first.aliases as readonly string[] | undefined) ?? []), ...((next.aliases as readonly string[] | undefined) ?? [])];
+  for (const candidate of [name(first, 'name'), name(next, 'name'), name(first, 'localName'), name(next, 'localName')]) {
+    if (candidate && !known.has(normaliseKey(candidate))) aliases.push(candidate);
+  }
+  const seen = new Set<string>();
+  out.aliases = aliases.filter((a) => {
+    const k = normaliseKey(a);
+    if (known.has(k) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  for (const key of ['acronym', 'localName'] as const) if (out[key] === null) delete out[key];
+  if (!(out.aliases as readonly string[]).length) delete out.aliases;
+}
