@@ -4,8 +4,9 @@
 //   <Cypher>;
 // Values are always $parameters. The only other substitutions are the tokens {{LABEL}},
 // {{START}}, {{END}} (node labels) and {{TYPE}} (relationship type), replaced solely by
-// constants of the model (src/domain/model.ts); `npm run cypher:lint` expands and checks
-// every combination the model allows.
+// constants of the model (src/domain/model.ts), and {{WHERE}}, a filter compiled from a filter
+// tree by src/store/neo4j/filterCypher.ts (model constants and $parameters only);
+// `npm run cypher:lint` expands and checks every combination the model allows.
 
 // name: status.nodes
 // params: {}
@@ -26,33 +27,24 @@ MATCH (n:{{LABEL}}) WHERE any(key IN n.matchKeys WHERE key IN $keys)
 RETURN n.id AS id, properties(n) AS props;
 
 // name: nodes.count
-// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null}
+// params: {}
 MATCH (n:{{LABEL}})
-WHERE ($ids IS NULL OR n.id IN $ids)
-  AND ($text IS NULL OR n.searchText CONTAINS $text)
-  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
-  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
+WHERE {{WHERE}}
 RETURN count(n) AS count;
 
 // name: nodes.page
-// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null, "after": null, "limit": 21}
+// params: {"after": null, "limit": 21}
 MATCH (n:{{LABEL}})
-WHERE ($ids IS NULL OR n.id IN $ids)
-  AND ($text IS NULL OR n.searchText CONTAINS $text)
-  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
-  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
+WHERE {{WHERE}}
   AND ($after IS NULL OR n.id > $after)
 RETURN n.id AS id, properties(n) AS props
 ORDER BY n.id
 LIMIT $limit;
 
 // name: nodes.pageAscending
-// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
+// params: {"orderBy": "name", "missing": "~", "after": null, "limit": 21}
 MATCH (n:{{LABEL}})
-WHERE ($ids IS NULL OR n.id IN $ids)
-  AND ($text IS NULL OR n.searchText CONTAINS $text)
-  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
-  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
+WHERE {{WHERE}}
 WITH n, coalesce(toLower(toString(n[$orderBy])), $missing) AS sortValue
 WHERE $after IS NULL OR sortValue > $after.value OR (sortValue = $after.value AND n.id > $after.id)
 RETURN n.id AS id, properties(n) AS props
@@ -60,12 +52,9 @@ ORDER BY sortValue, n.id
 LIMIT $limit;
 
 // name: nodes.pageDescending
-// params: {"ids": null, "text": null, "where": {}, "rangeProperty": null, "rangeFrom": null, "rangeTo": null, "orderBy": "name", "missing": "~", "after": null, "limit": 21}
+// params: {"orderBy": "name", "missing": "~", "after": null, "limit": 21}
 MATCH (n:{{LABEL}})
-WHERE ($ids IS NULL OR n.id IN $ids)
-  AND ($text IS NULL OR n.searchText CONTAINS $text)
-  AND all(key IN keys($where) WHERE n[key] = $where[key] OR (valueType(n[key]) STARTS WITH 'LIST' AND $where[key] IN n[key]))
-  AND ($rangeProperty IS NULL OR (n[$rangeProperty] IS NOT NULL AND ($rangeFrom IS NULL OR toString(n[$rangeProperty]) >= $rangeFrom) AND ($rangeTo IS NULL OR toString(n[$rangeProperty]) <= $rangeTo)))
+WHERE {{WHERE}}
 WITH n, coalesce(toLower(toString(n[$orderBy])), $missing) AS sortValue
 WHERE $after IS NULL OR sortValue < $after.value OR (sortValue = $after.value AND n.id < $after.id)
 RETURN n.id AS id, properties(n) AS props

@@ -101,6 +101,9 @@ export interface GraphEdge {
  */
 export const DERIVED_PROPS = ['searchText', 'matchKeys'] as const;
 
+/** Properties that hold lists of strings: an equality filter on one matches when the list contains the value. */
+export const LIST_PROPERTIES = ['matchKeys', 'aliases', 'synonyms', 'methodology', 'keyFindings', 'lessonsLearned', 'scope', 'languages', 'statedBy'] as const;
+
 /** Labels the full-text search covers (`searchText` of each is indexed). */
 export const SEARCHABLE_LABELS = ['Recommendation', 'Finding', 'Conclusion', 'Project', 'Organization'] as const satisfies readonly Label[];
 export type SearchableLabel = (typeof SEARCHABLE_LABELS)[number];

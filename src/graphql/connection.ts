@@ -97,8 +97,8 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /**
- * One page of a label's nodes as a connection. `ids` (when given) restricts the page to nodes
- * reached through relationship filters; an empty list means nothing matches. With `orderBy`
+ * One page of a label's nodes as a connection, filtered by a filter tree the store answers
+ * (services/filters.ts builds them from `where` inputs). With `orderBy`
  * the page follows that order (ties by id), and cursors carry the sort value, so paging stays
  * stable when nodes are added before the cursor.
  */
@@ -110,9 +110,6 @@ export async function paginate<T extends Node>(
 ): Promise<ConnectionShape<T>> {
   const first = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after) : undefined;
-  if (filter.ids && filter.ids.length === 0) {
-    return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: Boolean(cursor), startCursor: null, endCursor: null } };
-  }
   const ordered = filter.orderBy;
   // A cursor from an ordered listing carries its value; one from the id order is just an id.
   const after = cursor === undefined ? undefined : ordered && cursor.value !== undefined ? { id: cursor.id, value: cursor.value } : cursor.id;

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphEdge, GraphNode } from '../domain/model.js';
 import { compareIds } from '../store/order.js';
 import type { GraphChange } from '../store/port.js';
+import { and, eq, or, related, type Filter } from '../store/filter.js';
 import type { NeighboursFn } from './graphWalk.js';
 
 export const RESPONSES = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED'] as const;
@@ -106,4 +107,39 @@ export async function followUpOf(neighbours: NeighboursFn, recommendations: read
       status: deriveStatus(response ?? undefined, own, today),
     };
   });
+}
+
+/** The day before `today` (YYYY-MM-DD). */
+function dayBefore(today: string): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * `deriveStatus` as a filter the store answers: the recommendations whose follow-up status is
+ * `status` as of `today`.
+ */
+export function followUpStatusFilter(status: FollowUpStatus, today: string): Filter {
+  const actionStatus = (s: ActionStatus) => eq('status', s);
+  const anyAction = (node?: Filter) => related('HAS_ACTION', 'out', node);
+  const overdue = anyAction(and(or(actionStatus('NOT_STARTED'), actionStatus('INITIATED')), { kind: 'range', property: 'dueDate', to: dayBefore(today) }));
+  const applicable: Filter = { kind: 'not', filter: actionStatus('NO_LONGER_APPLICABLE') };
+  const noLongerApplicable = or(
+    and(anyAction(), { kind: 'not', filter: anyAction(applicable) })!,
+    and({ kind: 'not', filter: anyAction() }, eq('response', 'REJECTED'))!,
+  );
+  const completed = and(anyAction(applicable), { kind: 'not', filter: anyAction(and(applicable, { kind: 'not', filter: actionStatus('COMPLETED') })) })!;
+  const initiated = anyAction(or(actionStatus('INITIATED'), actionStatus('COMPLETED')));
+  const not = (f: Filter): Filter => ({ kind: 'not', filter: f });
+  switch (status) {
+    case 'OVERDUE':
+      return overdue;
+    case 'NO_LONGER_APPLICABLE':
+      return and(not(overdue), noLongerApplicable)!;
+    case 'COMPLETED':
+      return and(not(overdue), not(noLongerApplicable), completed)!;
+    case 'INITIATED':
+      return and(not(overdue), not(noLongerApplicable), not(completed), initiated)!;
+    case 'NOT_STARTED':
+      return and(not(overdue), not(noLongerApplicable), not(completed), not(initiated))!;
+  }
 }

@@ -3,7 +3,8 @@
  * direction for a whole frontier of nodes with one batched neighbours call per type, so a walk
  * costs a store call per step, however many nodes it starts from.
  */
-import type { Direction, GraphEdge, GraphNode, Label, RelType } from '../domain/model.js';
+import type { Direction, GraphEdge, GraphNode, RelType } from '../domain/model.js';
+import type { Step } from '../domain/roles.js';
 import type { GraphStore, Neighbour } from '../store/port.js';
 
 /** Batched neighbours: the store's, or a request's DataLoader-backed one. */
@@ -11,12 +12,6 @@ export type NeighboursFn = (ids: readonly string[], type: RelType, direction: Di
 
 export const storeNeighbours = (store: GraphStore): NeighboursFn => (ids, type, direction) => store.neighbours(ids, type, direction);
 
-export interface Step {
-  readonly types: readonly RelType[];
-  readonly direction: Direction;
-  /** Keep only neighbours of this label. */
-  readonly label?: Label;
-}
 
 /** Where a walk arrived, and how. */
 export interface Arrival {
@@ -49,12 +44,4 @@ export async function walk(neighbours: NeighboursFn, startIds: readonly string[]
     out.set(t.start, list);
   }
   return out;
-}
-
-/** The same path walked the other way. */
-export function reverse(steps: readonly Step[], startLabel: Label): Step[] {
-  const labels: (Label | undefined)[] = [startLabel, ...steps.map((s) => s.label)];
-  return steps
-    .map((s, i) => ({ types: s.types, direction: (s.direction === 'out' ? 'in' : 'out') as Direction, label: labels[i] }))
-    .reverse();
 }

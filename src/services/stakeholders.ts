@@ -10,25 +10,13 @@
 import type { GraphNode } from '../domain/model.js';
 import { normaliseText } from '../domain/text.js';
 import { compareIds } from '../store/order.js';
-import { reverse, walk, type Arrival, type NeighboursFn, type Step } from './graphWalk.js';
+import { ATTACHED_ROLES, pathFromProject, reverse, ROLE_RULES, ROLES, type AttachedRole, type Role, type Step } from '../domain/roles.js';
+import { walk, type Arrival, type NeighboursFn } from './graphWalk.js';
 
-export const PROJECT_ROLES = ['PARTNER', 'IMPLEMENTER', 'FUNDER', 'COMMISSIONER', 'EVALUATION_FIRM', 'AUDIENCE', 'EMPLOYER'] as const;
-export const ROLES = [...PROJECT_ROLES, 'PARENT', 'UNIT'] as const;
-export type ProjectRole = (typeof PROJECT_ROLES)[number];
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/roles.js';
 
-const evaluationOf: Step = { types: ['EVALUATES'], direction: 'in', label: 'Evaluation' };
-
-/** How each project role reaches an organisation from the project. */
-export const ROLE_PATHS: Record<ProjectRole, readonly Step[]> = {
-  PARTNER: [{ types: ['PARTNERED_WITH'], direction: 'out', label: 'Organization' }],
-  IMPLEMENTER: [{ types: ['IMPLEMENTED_BY'], direction: 'out', label: 'Organization' }],
-  FUNDER: [{ types: ['FUNDED_BY'], direction: 'out', label: 'Organization' }],
-  COMMISSIONER: [evaluationOf, { types: ['COMMISSIONED_BY'], direction: 'out', label: 'Organization' }],
-  EVALUATION_FIRM: [evaluationOf, { types: ['CONDUCTED_BY'], direction: 'out', label: 'Organization' }],
-  AUDIENCE: [evaluationOf, { types: ['RECOMMENDS'], direction: 'out', label: 'Recommendation' }, { types: ['ADDRESSED_TO'], direction: 'out', label: 'Organization' }],
-  EMPLOYER: [evaluationOf, { types: ['CONDUCTED_BY', 'MANAGED_BY'], direction: 'out', label: 'Person' }, { types: ['WORKS_FOR'], direction: 'out', label: 'Organization' }],
-};
+/** How each role reaches an organisation from a project. */
+const ROLE_PATHS = Object.fromEntries(ATTACHED_ROLES.map((r) => [r, pathFromProject(r)])) as Record<AttachedRole, readonly Step[]>;
 
 /** One role an organisation plays, with what it attaches to. */
 export interface RoleEntry {
@@ -46,7 +34,7 @@ export interface RoleEntry {
   readonly other?: GraphNode;
 }
 
-function entryFrom(role: ProjectRole, organization: GraphNode, project: GraphNode, arrival: Arrival): RoleEntry {
+function entryFrom(role: AttachedRole, organization: GraphNode, project: GraphNode, arrival: Arrival): RoleEntry {
   const evaluation = arrival.via.find((n) => n.label === 'Evaluation');
   const through = arrival.via.find((n) => n.label === 'Recommendation' || n.label === 'Person');
   return { role, organization, project, ...(role === 'PARTNER' ? { lead: arrival.edge.props.lead === true } : {}), ...(evaluation ? { evaluation } : {}), ...(through ? { through } : {}) };
@@ -68,13 +56,27 @@ export async function rolesOf(neighbours: NeighboursFn, orgs: readonly GraphNode
   const out = new Map<string, RoleEntry[]>(orgs.map((o) => [o.id, []]));
   const ids = orgs.map((o) => o.id);
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  for (const role of PROJECT_ROLES) {
-    const back = reverse(ROLE_PATHS[role], 'Project');
-    const arrivals = await walk(neighbours, ids, back);
-    for (const [orgId, list] of arrivals) {
+  for (const role of ATTACHED_ROLES) {
+    const rule = ROLE_RULES[role];
+    const arrivals = await walk(neighbours, ids, reverse(rule.steps, rule.on));
+    if (rule.on === 'Project') {
       // Walking back, the last edge of a one-step path is the project's own relationship
-      // (it carries `lead` for partners); entryFrom finds evaluations and people in `via`.
-      for (const arrival of list) out.get(orgId)!.push(entryFrom(role, byId.get(orgId)!, arrival.node, arrival));
+      // (it carries `lead` for partners).
+      for (const [orgId, list] of arrivals) for (const arrival of list) out.get(orgId)!.push(entryFrom(role, byId.get(orgId)!, arrival.node, arrival));
+      continue;
+    }
+    // An evaluation role is on each project the evaluation evaluates, or on the evaluation alone.
+    const evaluationIds = [...new Set([...arrivals.values()].flat().map((a) => a.node.id))];
+    const projects = new Map(evaluationIds.map((id, i) => [id, [] as GraphNode[]]));
+    if (evaluationIds.length) (await neighbours(evaluationIds, 'EVALUATES', 'out')).forEach((list, i) => projects.set(evaluationIds[i]!, list.map((n) => n.node)));
+    for (const [orgId, list] of arrivals) {
+      for (const arrival of list) {
+        const through = arrival.via.find((n) => n.label === 'Recommendation' || n.label === 'Person');
+        const base: RoleEntry = { role, organization: byId.get(orgId)!, evaluation: arrival.node, ...(through ? { through } : {}) };
+        const evaluated = projects.get(arrival.node.id) ?? [];
+        if (!evaluated.length) out.get(orgId)!.push(base);
+        for (const project of evaluated) out.get(orgId)!.push({ ...base, project });
+      }
     }
   }
   const [parents, units] = await Promise.all([neighbours(ids, 'PART_OF', 'out'), neighbours(ids, 'PART_OF', 'in')]);
@@ -90,7 +92,7 @@ export async function rolesOf(neighbours: NeighboursFn, orgs: readonly GraphNode
 export async function participantsOf(neighbours: NeighboursFn, projects: readonly GraphNode[]): Promise<Map<string, RoleEntry[]>> {
   const out = new Map<string, RoleEntry[]>(projects.map((p) => [p.id, []]));
   const byId = new Map(projects.map((p) => [p.id, p]));
-  for (const role of PROJECT_ROLES) {
+  for (const role of ATTACHED_ROLES) {
     const arrivals = await walk(neighbours, [...byId.keys()], ROLE_PATHS[role]);
     for (const [projectId, list] of arrivals) {
       for (const arrival of list) out.get(projectId)!.push(entryFrom(role, arrival.node, byId.get(projectId)!, arrival));
@@ -162,7 +164,7 @@ export interface StakeholderEdge {
   readonly relation?: string;
 }
 
-const ROLE_PRECEDENCE: readonly Role[] = ['PARTNER', 'IMPLEMENTER', 'FUNDER', 'COMMISSIONER', 'EVALUATION_FIRM', 'AUDIENCE', 'EMPLOYER'];
+const ROLE_PRECEDENCE: readonly Role[] = ['PARTNER', 'IMPLEMENTER', 'FUNDER', 'DONOR', 'COMMISSIONER', 'EVALUATOR', 'AUDIENCE', 'EMPLOYER'];
 
 /**
  * The links of each node of a frontier in the stakeholder graph: organisation to project (one

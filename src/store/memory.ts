@@ -16,6 +16,7 @@ import { StoreError } from './port.js';
 import { readFileIfExists, writeFileAtomic } from './snapshot.js';
 import { byNeighbourId, byPositionThenId, compareIds, sortValue } from './order.js';
 import { checkChange, edgeKey, normaliseChange } from './validate.js';
+import { checkFilter, inRange, normaliseFilter, type Filter } from './filter.js';
 
 interface NodeAttributes {
   label: Label;
@@ -110,24 +111,9 @@ export class MemoryStore implements GraphStore {
   }
 
   async list(query: ListQuery): Promise<ListPage> {
-    const text = query.text ? normaliseText(query.text) : undefined;
-    const idSet = query.ids ? new Set(query.ids) : undefined;
-    const matches = (this.byLabel.get(query.label) ?? []).filter((id) => {
-      if (idSet && !idSet.has(id)) return false;
-      const props = this.graph.getNodeAttributes(id).props;
-      if (text !== undefined && !String(props.searchText ?? '').includes(text)) return false;
-      if (query.range) {
-        const value = props[query.range.property];
-        if (value === null || value === undefined) return false;
-        const text = String(value);
-        if ((query.range.from !== undefined && text < query.range.from) || (query.range.to !== undefined && text > query.range.to)) return false;
-      }
-      for (const [key, value] of Object.entries(query.where ?? {})) {
-        const actual = props[key];
-        if (Array.isArray(actual) ? !actual.includes(value as string) : actual !== value) return false;
-      }
-      return true;
-    });
+    const filter = query.filter && normaliseFilter(query.filter);
+    if (filter) checkFilter(filter);
+    const matches = (this.byLabel.get(query.label) ?? []).filter((id) => !filter || this.matches(id, filter));
     let start: number;
     if (query.orderBy) {
       const { property, descending } = query.orderBy;
@@ -148,6 +134,47 @@ export class MemoryStore implements GraphStore {
       totalCount: matches.length,
       hasNextPage: start + query.first < matches.length,
     };
+  }
+
+  /** Whether a node matches a (normalised) filter, walking its relationships for `related`. */
+  private matches(id: string, filter: Filter): boolean {
+    const props = this.graph.getNodeAttributes(id).props;
+    switch (filter.kind) {
+      case 'and':
+        return filter.filters.every((f) => this.matches(id, f));
+      case 'or':
+        return filter.filters.some((f) => this.matches(id, f));
+      case 'not':
+        return !this.matches(id, filter.filter);
+      case 'eq': {
+        const actual = props[filter.property];
+        return Array.isArray(actual) ? actual.includes(filter.value as string) : actual === filter.value;
+      }
+      case 'range':
+        return inRange(props[filter.property], filter.from, filter.to);
+      case 'text':
+        return String(props.searchText ?? '').includes(filter.text);
+      case 'keys': {
+        const keys = props.matchKeys;
+        return Array.isArray(keys) && filter.keys.some((k) => keys.includes(k));
+      }
+      case 'ids':
+        return filter.ids.includes(id);
+      case 'related': {
+        let found = false;
+        const visit = (_key: string, attrs: EdgeAttributes, source: string, target: string) => {
+          if (found || attrs.type !== filter.type) return;
+          const other = filter.direction === 'out' ? target : source;
+          if (filter.label && this.graph.getNodeAttribute(other, 'label') !== filter.label) return;
+          if (filter.edge && !edgeMatches(attrs.props, filter.edge)) return;
+          if (filter.node && !this.matches(other, filter.node)) return;
+          found = true;
+        };
+        if (filter.direction === 'out') this.graph.forEachOutEdge(id, visit);
+        else this.graph.forEachInEdge(id, visit);
+        return found;
+      }
+    }
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -260,6 +287,26 @@ function upperBound(sorted: readonly string[], after: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether a relationship's properties match a filter (property and range filters, combined with and/or/not). */
+function edgeMatches(props: Props, filter: Filter): boolean {
+  switch (filter.kind) {
+    case 'and':
+      return filter.filters.every((f) => edgeMatches(props, f));
+    case 'or':
+      return filter.filters.some((f) => edgeMatches(props, f));
+    case 'not':
+      return !edgeMatches(props, filter.filter);
+    case 'eq': {
+      const actual = props[filter.property];
+      return Array.isArray(actual) ? actual.includes(filter.value as string) : actual === filter.value;
+    }
+    case 'range':
+      return inRange(props[filter.property], filter.from, filter.to);
+    default:
+      throw new StoreError(`a relationship filter takes property and range conditions, not "${filter.kind}"`);
+  }
 }
 
 /** A null property means "no value": it is removed, as Neo4j does with `SET n += {key: null}`. */

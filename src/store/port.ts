@@ -4,6 +4,7 @@
  * level, and so that the memory and Neo4j stores can be held to the same contract suite.
  */
 import type { Direction, GraphEdge, GraphNode, Label, RelType, SearchableLabel } from '../domain/model.js';
+import type { Filter } from './filter.js';
 
 export type Backend = 'memory' | 'neo4j';
 
@@ -14,18 +15,10 @@ export interface Neighbour {
   readonly node: GraphNode;
 }
 
-/** Equality filters on node properties; a list property matches when it contains the value. */
-export type PropertyFilter = Readonly<Record<string, string | number | boolean>>;
-
 export interface ListQuery {
   readonly label: Label;
-  /** Case- and accent-insensitive substring of the node's `searchText`. */
-  readonly text?: string;
-  readonly where?: PropertyFilter;
-  /** Only nodes with one of these ids. */
-  readonly ids?: readonly string[];
-  /** Only nodes whose property, as text (dates as YYYY-MM-DD), lies within [from, to]. */
-  readonly range?: { readonly property: string; readonly from?: string; readonly to?: string };
+  /** Only nodes matching this filter (see filter.ts). */
+  readonly filter?: Filter;
   /** Page size (the caller validates bounds). */
   readonly first: number;
   /**

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../src/domain/model.js';
 import type { GraphStore } from '../../src/store/port.js';
+import { and, eq, keys, or, related, type Filter } from '../../src/store/filter.js';
 
 export interface StoreFactory {
   /** A store, opened, holding nothing. */
@@ -90,14 +91,29 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const all = await store.list({ label: 'Organization', first: 10 });
       expect(all.nodes.map((n) => n.id)).toEqual(['organization:ine', 'organization:mpd', 'organization:udape']);
       expect(all).toMatchObject({ totalCount: 3, hasNextPage: false });
-      const text = await store.list({ label: 'Organization', first: 10, text: 'ESTADÍSTICA' });
+      const text = await store.list({ label: 'Organization', first: 10, filter: { kind: 'text', text: 'ESTADÍSTICA' } });
       expect(text.nodes.map((n) => n.id)).toEqual(['organization:ine']);
-      const kind = await store.list({ label: 'Organization', first: 10, where: { kind: 'MINISTRY' } });
+      const kind = await store.list({ label: 'Organization', first: 10, filter: eq('kind', 'MINISTRY') });
       expect(kind.nodes.map((n) => n.id)).toEqual(['organization:mpd']);
-      const alias = await store.list({ label: 'Organization', first: 10, where: { aliases: 'INE Bolivia' } });
+      const alias = await store.list({ label: 'Organization', first: 10, filter: eq('aliases', 'INE Bolivia') });
       expect(alias.nodes.map((n) => n.id)).toEqual(['organization:ine']);
-      const ids = await store.list({ label: 'Organization', first: 10, ids: ['organization:udape', 'project:p1', 'organization:zzz'] });
+      const ids = await store.list({ label: 'Organization', first: 10, filter: { kind: 'ids', ids: ['organization:udape', 'project:p1', 'organization:zzz'] } });
       expect(ids).toMatchObject({ totalCount: 1 });
+      const none = await store.list({ label: 'Organization', first: 10, filter: { kind: 'ids', ids: [] } });
+      expect(none).toMatchObject({ totalCount: 0, nodes: [] });
+    });
+
+    it('filters through relationships, with and/or/not, names and relationship properties', async () => {
+      await store.write(FIXTURE);
+      const ids = async (label: 'Organization' | 'Project', filter: Filter) => (await store.list({ label, first: 10, filter })).nodes.map((n) => n.id);
+      // Partners of a project, and projects with a lead partner.
+      expect(await ids('Organization', related('PARTNERED_WITH', 'in', keys('P1')))).toEqual(['organization:ine', 'organization:udape']);
+      expect(await ids('Project', related('PARTNERED_WITH', 'out', keys('ine'), { edge: eq('lead', true) }))).toEqual(['project:p2']);
+      // Two levels: projects with a partner that is part of the ministry.
+      expect(await ids('Project', related('PARTNERED_WITH', 'out', related('PART_OF', 'out', eq('kind', 'MINISTRY'))))).toEqual(['project:p1']);
+      expect(await ids('Organization', and(related('PARTNERED_WITH', 'in'), { kind: 'not', filter: related('PART_OF', 'out') })!)).toEqual(['organization:ine']);
+      expect(await ids('Organization', or(eq('kind', 'MINISTRY'), keys('Unidad de Politicas Sociales')))).toEqual(['organization:mpd', 'organization:udape']);
+      expect(await ids('Project', { kind: 'range', property: 'code', from: 'P2' })).toEqual(['project:p2']);
     });
 
     it('pages with first/after as a keyset: no repeats, no gaps, stable when nodes are added before the cursor', async () => {
@@ -177,7 +193,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await names(false, 'organization:mpd')).toEqual(['organization:udape', 'organization:zz']); // a bare id works too
       expect(await names(true)).toEqual(['organization:zz', 'organization:udape']);
       expect(await names(true, 'organization:udape')).toEqual(['organization:mpd', 'organization:ine']);
-      const page = await store.list({ label: 'Organization', first: 3, orderBy: { property: 'name', descending: false }, where: { kind: 'MINISTRY' } });
+      const page = await store.list({ label: 'Organization', first: 3, orderBy: { property: 'name', descending: false }, filter: eq('kind', 'MINISTRY') });
       expect(page).toMatchObject({ totalCount: 1, hasNextPage: false });
     });
 
@@ -191,11 +207,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
         ],
         edges: [],
       });
-      const ids = async (range: { from?: string; to?: string }) => (await store.list({ label: 'Evaluation', first: 10, range: { property: 'finalReportDate', ...range } })).nodes.map((n) => n.id);
+      const ids = async (range: { from?: string; to?: string }) => (await store.list({ label: 'Evaluation', first: 10, filter: { kind: 'range', property: 'finalReportDate', ...range } })).nodes.map((n) => n.id);
       expect(await ids({ from: '2020-01-01' })).toEqual(['evaluation:b', 'evaluation:c']);
       expect(await ids({ to: '2021-05-20' })).toEqual(['evaluation:a', 'evaluation:b']);
       expect(await ids({ from: '2020-01-01', to: '2023-12-31' })).toEqual(['evaluation:b']);
-      expect((await store.list({ label: 'Evaluation', first: 1, range: { property: 'finalReportDate', from: '2000-01-01' }, orderBy: { property: 'finalReportDate', descending: true } })).nodes.map((n) => n.id)).toEqual(['evaluation:c']);
+      expect((await store.list({ label: 'Evaluation', first: 1, filter: { kind: 'range', property: 'finalReportDate', from: '2000-01-01' }, orderBy: { property: 'finalReportDate', descending: true } })).nodes.map((n) => n.id)).toEqual(['evaluation:c']);
     });
 
     it('rejects a change with a dangling relationship and writes none of it', async () => {

@@ -36,7 +36,7 @@ export type ProjectPartnersQueryVariables = Exact<{
 }>;
 
 
-export type ProjectPartnersQuery = { project: { id: string, title: string, startDate: string | null, endDate: string | null, budget: { amount: number, currency: string } | null, partners: Array<{ lead: boolean, role: string | null, organization: { acronym: string | null, name: string, kind: OrganizationKind, parent: { acronym: string | null, name: string } | null } }> } | null };
+export type ProjectPartnersQuery = { project: { id: string, title: string | null, startDate: string | null, endDate: string | null, budget: { amount: number, currency: string } | null, partners: Array<{ lead: boolean, role: string | null, organization: { acronym: string | null, name: string, kind: OrganizationKind, parent: { acronym: string | null, name: string } | null } }> } | null };
 
 export type RecommendationsPageQueryVariables = Exact<{
   first?: number | null | undefined;

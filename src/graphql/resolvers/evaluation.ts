@@ -1,47 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { normaliseKey, normaliseText } from '../../domain/text.js';
+import { evaluationFilter } from '../../services/filters.js';
 import { connectionOf, paginate } from '../connection.js';
 import type { GraphContext } from '../context.js';
-import { userError } from '../errors.js';
 import { EvaluationOrdering } from '../types/ordering.js';
 import { fromGlobalId } from '../globalId.js';
-import { Conclusion, Criterion, Evaluation, Finding, Organization, Person, Project, Recommendation, SourceDocument } from '../types/entities.js';
-import { EvaluationsArgs, RatingRange } from '../types/inputs.js';
-import { allNodes, dateRange, idsFilter, idsLinkedTo, intersect, relatedList, relatedOne } from './related.js';
+import { Conclusion, Country, Criterion, Document, Evaluation, Finding, Organization, Person, Project, Recommendation, Region, SourceDocument, Theme } from '../types/entities.js';
+import { EvaluationsArgs } from '../types/inputs.js';
+import { idsFilter, mustName, neighbours, relatedList, relatedOne } from './related.js';
 
 export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
-
-/** Ids of the evaluations that rated a criterion within [min, max]. */
-async function ratedWithin(ctx: GraphContext, range: RatingRange): Promise<string[]> {
-  const [criteria = []] = await ctx.store.findByKeys('Criterion', [normaliseKey(range.criterion)]);
-  if (!criteria.length) throw userError(`rating.criterion: no criterion is called "${range.criterion}"`, 'where.rating.criterion');
-  const findings = (await ctx.store.neighbours(criteria.map((c) => c.id), 'ON_CRITERION', 'in')).flat().filter((f) => {
-    const score = f.edge.props.score;
-    return typeof score === 'number' && (range.min == null || score >= range.min) && (range.max == null || score <= range.max);
-  });
-  const evaluations = await ctx.store.neighbours(findings.map((f) => f.node.id), 'HAS_FINDING', 'in');
-  return [...new Set(evaluations.flat().map((e) => e.node.id))];
-}
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
   @Query(() => EvaluationConnection, { description: 'Evaluations, ordered by id, filtered by `where`.' })
   async evaluations(@Args(() => EvaluationsArgs) args: EvaluationsArgs, @Ctx() ctx: GraphContext) {
     const where = args.where ?? {};
-    const props: Record<string, string | number> = {};
-    if (where.stage) props.stage = normaliseText(where.stage);
-    if (where.year) props.year = where.year;
-    // Country and project type are the evaluated project's: reach the evaluations through it.
-    const projectsIn = where.country ? await idsLinkedTo(ctx, 'Country', where.country, 'IN_COUNTRY', 'in') : undefined;
-    const projectsOfType = where.projectType ? (await allNodes(ctx, 'Project', { where: { typeKey: normaliseText(where.projectType) } })).map((n) => n.id) : undefined;
-    const projects = intersect(projectsIn, projectsOfType);
-    const byProject = projects ? (await ctx.store.neighbours(projects, 'EVALUATES', 'in')).flat().map((n) => n.node.id) : undefined;
+    if (where.rating) await mustName(ctx, 'Criterion', where.rating.criterion, 'where.rating.criterion');
     return paginate<Evaluation>(ctx.store, 'Evaluation', args, {
       orderBy: EvaluationOrdering.toListOrder(args.orderBy),
-      text: where.text ?? undefined,
-      where: props,
-      ids: intersect(idsFilter(where.ids, 'Evaluation'), byProject, where.rating ? await ratedWithin(ctx, where.rating) : undefined),
-      range: dateRange('finalReportDate', where.finalReportDateFrom, where.finalReportDateTo),
+      filter: evaluationFilter({ ...where, ids: idsFilter(where.ids, 'Evaluation') }),
     });
   }
 
@@ -51,9 +28,14 @@ export class EvaluationResolver {
     return node ? Evaluation.from(node) : null;
   }
 
-  @FieldResolver(() => Project, { description: 'The evaluated project.' })
+  @FieldResolver(() => Project, { nullable: true, description: 'The evaluated project (the first, when it evaluated several); null for an evaluation of a policy, strategy or theme.' })
   async project(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
     return relatedOne(ctx, e.nodeId, 'EVALUATES', 'out', Project);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Every project the evaluation evaluated, in the order the sources list them.' })
+  projects(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'EVALUATES', 'out', Project);
   }
 
   @FieldResolver(() => [Criterion], { description: 'Criteria in the scope of the evaluation, in the order the brief lists them.' })
@@ -66,14 +48,29 @@ export class EvaluationResolver {
     return relatedList(ctx, e.nodeId, 'CONDUCTED_BY', 'out', Person, 'Person');
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The firm that conducted the evaluation.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The firm (or evaluation office) that conducted the evaluation; the first when there were several.' })
   evaluationFirm(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
     return relatedOne(ctx, e.nodeId, 'CONDUCTED_BY', 'out', Organization, 'Organization');
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'Who commissioned the evaluation.' })
+  @FieldResolver(() => [Organization], { description: 'Every firm or evaluation office that conducted the evaluation.' })
+  evaluationFirms(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'CONDUCTED_BY', 'out', Organization, 'Organization');
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Who commissioned the evaluation (the first, when several did).' })
   commissionedBy(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
     return relatedOne(ctx, e.nodeId, 'COMMISSIONED_BY', 'out', Organization);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Everyone who commissioned the evaluation.' })
+  commissioners(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'COMMISSIONED_BY', 'out', Organization);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Donors of what was evaluated, as the evaluation repository names them.' })
+  donors(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'FUNDED_BY', 'out', Organization);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who managed the evaluation.' })
@@ -81,7 +78,32 @@ export class EvaluationResolver {
     return relatedOne(ctx, e.nodeId, 'MANAGED_BY', 'out', Person);
   }
 
-  @FieldResolver(() => [Finding], { description: 'Findings per criterion, with ratings, in the order of the brief.' })
+  @FieldResolver(() => [Country], { description: 'Countries the evaluation covers, as the evaluation repository lists them (its projects\' own countries are on the projects).' })
+  countries(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'IN_COUNTRY', 'out', Country);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Regions the evaluation covers (IOM regional offices, or "Global").' })
+  regions(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'IN_REGION', 'out', Region);
+  }
+
+  @FieldResolver(() => [Theme], { description: 'IOM migration thematic areas the evaluation is filed under.' })
+  async thematicAreas(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return (await neighbours(ctx, e.nodeId, 'ABOUT', 'out')).filter((n) => n.edge.props.aspect === 'thematic area').map((n) => Theme.from(n.node));
+  }
+
+  @FieldResolver(() => [Theme], { description: 'IOM cross-cutting themes the evaluation is filed under (gender, rights-based approach...).' })
+  async crossCuttingThemes(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return (await neighbours(ctx, e.nodeId, 'ABOUT', 'out')).filter((n) => n.edge.props.aspect === 'cross-cutting theme').map((n) => Theme.from(n.node));
+  }
+
+  @FieldResolver(() => [Document], { description: 'Published documents of the evaluation (report, brief, management response...), with their addresses.' })
+  documents(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return relatedList(ctx, e.nodeId, 'HAS_DOCUMENT', 'out', Document);
+  }
+
+  @FieldResolver(() => [Finding], { description: 'Findings (per criterion, with ratings, or per objective), in the order of the brief.' })
   findings(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
     return relatedList(ctx, e.nodeId, 'HAS_FINDING', 'out', Finding);
   }

@@ -8,25 +8,9 @@ import { userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Organization, Partnership, Person, Project, SourceDocument } from '../types/entities.js';
 import { OrganizationsArgs } from '../types/inputs.js';
-import { allNodes, idsFilter, idsLinkedTo, intersect, neighbours, relatedList, relatedOne } from './related.js';
-import { participantsOf, rolesOf } from '../../services/stakeholders.js';
-import type { RoleName } from '../types/stakeholders.js';
-
-async function organizationsWithRole(ctx: GraphContext, role: RoleName): Promise<string[]> {
-  if (role === 'PARENT' || role === 'UNIT') {
-    const roles = await rolesOf(ctx.loaders.neighbours, await allNodes(ctx, 'Organization'));
-    return [...roles].filter(([, list]) => list.some((r) => r.role === role)).map(([id]) => id);
-  }
-  const participants = await participantsOf(ctx.loaders.neighbours, await allNodes(ctx, 'Project'));
-  return [...new Set([...participants.values()].flat().filter((r) => r.role === role).map((r) => r.organization.id))];
-}
-
-async function organizationsInCountry(ctx: GraphContext, country: string): Promise<string[]> {
-  const projectIds = await idsLinkedTo(ctx, 'Country', country, 'IN_COUNTRY', 'in');
-  const projects = (await ctx.store.getNodes(projectIds)).filter((n): n is GraphNode => n !== null);
-  const participants = await participantsOf(ctx.loaders.neighbours, projects);
-  return [...new Set([...participants.values()].flat().map((r) => r.organization.id))];
-}
+import { idsFilter, neighbours, relatedList, relatedOne } from './related.js';
+import { organizationFilter } from '../../services/filters.js';
+import { canonicalRole } from '../types/stakeholders.js';
 
 export const OrganizationConnection = connectionOf(Organization, 'Organization');
 
@@ -35,13 +19,9 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organisations, ordered by id, filtered by `where`.' })
   async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: GraphContext) {
     const where = args.where ?? {};
-    const byRole = where.role ? await organizationsWithRole(ctx, where.role) : undefined;
-    const byCountry = where.country ? await organizationsInCountry(ctx, where.country) : undefined;
     return paginate<Organization>(ctx.store, 'Organization', args, {
       orderBy: OrganizationOrdering.toListOrder(args.orderBy),
-      text: where.text ?? undefined,
-      where: where.kind ? { kind: where.kind } : undefined,
-      ids: intersect(byRole, byCountry, idsFilter(where.ids, 'Organization')),
+      filter: organizationFilter({ ...where, role: where.role ? canonicalRole(where.role) : undefined, ids: idsFilter(where.ids, 'Organization') }),
     });
   }
 

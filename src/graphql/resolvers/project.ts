@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { normaliseKey, normaliseText } from '../../domain/text.js';
+import { codeKeys } from '../../domain/codes.js';
+import { normaliseKey } from '../../domain/text.js';
 import { connectionOf, paginate } from '../connection.js';
 import type { GraphContext } from '../context.js';
 import { ProjectOrdering } from '../types/ordering.js';
@@ -7,7 +8,8 @@ import { userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Country, Evaluation, Organization, Output, Partnership, Project, SourceDocument } from '../types/entities.js';
 import { ProjectsArgs } from '../types/inputs.js';
-import { dateRange, idsFilter, idsLinkedTo, intersect, neighbours, relatedList, relatedOne } from './related.js';
+import { idsFilter, neighbours, relatedList, relatedOne } from './related.js';
+import { projectFilter } from '../../services/filters.js';
 
 export const ProjectConnection = connectionOf(Project, 'Project');
 
@@ -16,13 +18,9 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, { description: 'Projects, ordered by id, filtered by `where`.' })
   async projects(@Args(() => ProjectsArgs) args: ProjectsArgs, @Ctx() ctx: GraphContext) {
     const where = args.where ?? {};
-    const ids = where.country ? await idsLinkedTo(ctx, 'Country', where.country, 'IN_COUNTRY', 'in') : undefined;
     return paginate<Project>(ctx.store, 'Project', args, {
       orderBy: ProjectOrdering.toListOrder(args.orderBy),
-      text: where.text ?? undefined,
-      ids: intersect(ids, idsFilter(where.ids, 'Project')),
-      range: dateRange('startDate', where.startDateFrom, where.startDateTo),
-      where: where.type ? { typeKey: normaliseText(where.type) } : undefined,
+      filter: projectFilter({ ...where, ids: idsFilter(where.ids, 'Project') }),
     });
   }
 
@@ -37,8 +35,12 @@ export class ProjectResolver {
       const node = await ctx.loaders.node.load(fromGlobalId(id, ['Project']).nodeId);
       return node ? Project.from(node) : null;
     }
-    const [matches = []] = await ctx.store.findByKeys('Project', [normaliseKey(code!)]);
-    return matches[0] ? Project.from(matches[0]) : null;
+    // Any form of the code finds the project: "CE.0350" finds "BO10P0001/CE.0350".
+    const forms = codeKeys(code!).map((k) => k.toLowerCase());
+    const found = await ctx.store.findByKeys('Project', [normaliseKey(code!), ...forms]);
+    const candidates = found.flat();
+    const match = candidates.find((n) => forms.every((k) => (n.props.matchKeys as readonly string[] | undefined)?.includes(k)));
+    return match ? Project.from(match) : null;
   }
 
   @FieldResolver(() => [Country], { description: 'Countries the project covers.' })

@@ -4,31 +4,20 @@ import type { GraphContext } from '../context.js';
 import { RecommendationOrdering } from '../types/ordering.js';
 import { Evaluation, Organization, Project, Recommendation, Theme } from '../types/entities.js';
 import { RecommendationsArgs } from '../types/inputs.js';
-import { allNodes, idsFilter, idsLinkedTo, intersect, relatedList, relatedOne } from './related.js';
-import { followUpOf, type FollowUpStatus } from '../../services/followUp.js';
+import { idsFilter, relatedList, relatedOne } from './related.js';
+import { recommendationFilter } from '../../services/filters.js';
 import { today } from './followUp.js';
 
 export const RecommendationConnection = connectionOf(Recommendation, 'Recommendation');
-
-/** Ids of the recommendations whose follow-up status is `status` today. */
-async function withFollowUpStatus(ctx: GraphContext, status: FollowUpStatus): Promise<string[]> {
-  const recs = await allNodes(ctx, 'Recommendation');
-  const followUps = await followUpOf(ctx.loaders.neighbours, recs, today());
-  return recs.filter((_, i) => followUps[i]!.status === status).map((r) => r.id);
-}
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @Query(() => RecommendationConnection, { description: 'Recommendations across all evaluations, ordered by id, filtered by `where`.' })
   async recommendations(@Args(() => RecommendationsArgs) args: RecommendationsArgs, @Ctx() ctx: GraphContext) {
     const where = args.where ?? {};
-    const byTheme = where.theme ? await idsLinkedTo(ctx, 'Theme', where.theme, 'ABOUT', 'in') : undefined;
-    const byAudience = where.audience ? await idsLinkedTo(ctx, 'Organization', where.audience, 'ADDRESSED_TO', 'in') : undefined;
-    const byStatus = where.followUpStatus ? await withFollowUpStatus(ctx, where.followUpStatus) : undefined;
     return paginate<Recommendation>(ctx.store, 'Recommendation', args, {
       orderBy: RecommendationOrdering.toListOrder(args.orderBy),
-      text: where.text ?? undefined,
-      ids: intersect(byTheme, byAudience, byStatus, idsFilter(where.ids, 'Recommendation')),
+      filter: recommendationFilter({ ...where, ids: idsFilter(where.ids, 'Recommendation') }, today()),
     });
   }
 

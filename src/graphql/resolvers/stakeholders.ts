@@ -6,7 +6,7 @@ import type { GraphContext } from '../context.js';
 import { inRange, userError } from '../errors.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';
 import { Evaluation, fromNode, Organization, Person, Project, Recommendation } from '../types/entities.js';
-import { Collaborator, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
+import { canonicalRole, Collaborator, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
 
 export const LIMITS = { maxDepth: 4, maxNodes: 500, maxHops: 6, maxPaths: 20, maxCollaborators: 100 } as const;
 
@@ -99,7 +99,7 @@ export class StakeholderResolver {
     inRange(depth, 1, LIMITS.maxDepth, 'depth');
     inRange(maxNodes, 1, LIMITS.maxNodes, 'maxNodes');
     const start = await stakeholder(ctx, organizationId, 'organizationId');
-    const network = await networkAround(ctx.loaders.neighbours, start, depth, maxNodes, roles ?? undefined);
+    const network = await networkAround(ctx.loaders.neighbours, start, depth, maxNodes, roles?.map(canonicalRole));
     return Object.assign(new StakeholderNetwork(), {
       nodes: network.nodes.map((n) => toNetworkNode(n.node, n.hop)),
       edges: network.edges.map(toNetworkEdge),

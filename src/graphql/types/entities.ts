@@ -71,16 +71,67 @@ export class Rating {
   scaleMax!: number | null;
 }
 
-@ObjectType('Evaluation', { implements: Node, description: 'An evaluation of a project, as reported in an evaluation brief or report.' })
+@ObjectType('DateRange', { description: 'A period: from one day to another (either end may be unknown).' })
+export class DateRange {
+  @Field(() => DateScalar, { nullable: true, description: 'First day.' })
+  from!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day.' })
+  to!: string | null;
+}
+
+const dateRange = (p: Props, from: string, to: string) => (str(p, from) || str(p, to) ? Object.assign(new DateRange(), { from: str(p, from), to: str(p, to) }) : null);
+const bool = (p: Props, k: string) => (typeof p[k] === 'boolean' ? (p[k] as boolean) : null);
+
+@ObjectType('Evaluation', { implements: Node, description: 'An evaluation of a project, programme, policy, strategy or theme, as its brief and the evaluation repository describe it.' })
 export class Evaluation extends Node {
   @Field(() => String, { description: 'Title of the evaluation.' })
   title!: string;
 
-  @Field(() => String, { description: 'Type of evaluation as worded in the brief, e.g. "External independent ex-post evaluation".' })
-  type!: string;
+  @Field(() => String, { nullable: true, description: 'Type of evaluation as worded in the brief, e.g. "External independent ex-post evaluation"; null when no brief states it.' })
+  type!: string | null;
 
-  @Field(() => String, { description: 'Stage derived from the type: ex-post, final, mid-term, baseline, or the type itself.' })
-  stage!: string;
+  @Field(() => String, { nullable: true, description: 'Stage read from the type or timing: ex-post, final, mid-term, baseline or real-time; null when neither names one.' })
+  stage!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year of the evaluation (the evaluation repository\'s year, else that of the final report).' })
+  year!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'When it took place, as the evaluation repository words it, e.g. "Final (at the end of the project/programme)".' })
+  timing!: string | null;
+
+  @Field(() => [String], { description: 'What was evaluated: "Programme/Project", "Thematic", "Strategy", "Policy"...' })
+  scope!: string[];
+
+  @Field(() => String, { nullable: true, description: '"Decentralized", "Centralized" or "Other".' })
+  level!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who evaluated: "External", "Internal", "Joint"...' })
+  evaluatorType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Geographical coverage: "Country", "Multi-country", "Regional" or "Global".' })
+  coverage!: string | null;
+
+  @Field(() => [String], { description: 'Languages the report is available in.' })
+  languages!: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the report was published.' })
+  publicationDate!: string | null;
+
+  @Field(() => DateRange, { nullable: true, description: 'The period the evaluation covers.' })
+  period!: DateRange | null;
+
+  @Field(() => DateRange, { nullable: true, description: 'When the evaluators visited the field.' })
+  fieldVisits!: DateRange | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether an evaluation brief is available (per the evaluation repository).' })
+  hasBrief!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether a management response is available.' })
+  hasManagementResponse!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the terms of reference are available.' })
+  hasTermsOfReference!: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Who the evaluation brief was prepared for.' })
   intendedUsers!: string | null;
@@ -104,8 +155,21 @@ export class Evaluation extends Node {
     const p = node.props;
     return build(new Evaluation(), node, {
       title: str(p, 'title') ?? '',
-      type: str(p, 'type') ?? '',
-      stage: str(p, 'stage') ?? '',
+      type: str(p, 'type'),
+      stage: str(p, 'stage'),
+      year: num(p, 'year'),
+      timing: str(p, 'timing'),
+      scope: strs(p, 'scope'),
+      level: str(p, 'level'),
+      evaluatorType: str(p, 'evaluatorType'),
+      coverage: str(p, 'coverage'),
+      languages: strs(p, 'languages'),
+      publicationDate: str(p, 'publicationDate'),
+      period: dateRange(p, 'periodFrom', 'periodTo'),
+      fieldVisits: dateRange(p, 'fieldVisitsFrom', 'fieldVisitsTo'),
+      hasBrief: bool(p, 'hasBrief'),
+      hasManagementResponse: bool(p, 'hasManagementResponse'),
+      hasTermsOfReference: bool(p, 'hasTermsOfReference'),
       intendedUsers: str(p, 'intendedUsers'),
       purpose: str(p, 'purpose'),
       methodology: strs(p, 'methodology'),
@@ -118,8 +182,8 @@ export class Evaluation extends Node {
 
 @ObjectType('Project', { implements: Node, description: 'An evaluated project.' })
 export class Project extends Node {
-  @Field(() => String, { description: 'Title of the project.' })
-  title!: string;
+  @Field(() => String, { nullable: true, description: 'Title of the project; null when no source names it (the evaluation repository gives only codes).' })
+  title!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Project code, e.g. "BO10P0001/CE.0350".' })
   code!: string | null;
@@ -148,12 +212,15 @@ export class Project extends Node {
   @Field(() => Int, { nullable: true, description: 'Months the extensions added to the project period.' })
   extensionMonths!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'IOM\'s gender marker as the brief states it ("0", "1", "2a").' })
+  genderMarker!: string | null;
+
   static from(node: GraphNode): Project {
     const p = node.props;
     const amount = num(p, 'budgetAmount');
     const currency = str(p, 'budgetCurrency');
     return build(new Project(), node, {
-      title: str(p, 'title') ?? '',
+      title: str(p, 'title'),
       code: str(p, 'code'),
       type: str(p, 'type'),
       summary: str(p, 'summary'),
@@ -163,6 +230,7 @@ export class Project extends Node {
       budget: amount !== null && currency !== null ? Object.assign(new Money(), { amount, currency }) : null,
       costExtensions: num(p, 'costExtensions'),
       extensionMonths: num(p, 'extensionMonths'),
+      genderMarker: str(p, 'genderMarker'),
     });
   }
 }
@@ -184,6 +252,9 @@ export class Organization extends Node {
   @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
   kind!: (typeof ORGANIZATION_KINDS)[number];
 
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 code of the country a national body belongs to (INE of Bolivia "BO", INE of Paraguay "PY"); null for international bodies.' })
+  country!: string | null;
+
   static from(node: GraphNode): Organization {
     const p = node.props;
     return build(new Organization(), node, {
@@ -192,6 +263,7 @@ export class Organization extends Node {
       localName: str(p, 'localName'),
       aliases: strs(p, 'aliases'),
       kind: (str(p, 'kind') as Organization['kind'] | null) ?? 'OTHER',
+      country: str(p, 'country'),
     });
   }
 }
@@ -209,7 +281,7 @@ export class Person extends Node {
   }
 }
 
-@ObjectType('Country', { implements: Node, description: 'A country a project covers.' })
+@ObjectType('Country', { implements: Node, description: 'A country (or "Worldwide", or a territory as IOM names it) a project or evaluation covers.' })
 export class Country extends Node {
   @Field(() => String, { description: 'Short name, e.g. "Bolivia".' })
   name!: string;
@@ -217,12 +289,12 @@ export class Country extends Node {
   @Field(() => String, { nullable: true, description: 'Official name, e.g. "Plurinational State of Bolivia".' })
   officialName!: string | null;
 
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, e.g. "BO".' })
-  isoCode!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, e.g. "BO"; null for "Worldwide".' })
+  isoCode!: string | null;
 
   static from(node: GraphNode): Country {
     const p = node.props;
-    return build(new Country(), node, { name: str(p, 'name') ?? '', officialName: str(p, 'officialName'), isoCode: str(p, 'isoCode') ?? '' });
+    return build(new Country(), node, { name: str(p, 'name') ?? '', officialName: str(p, 'officialName'), isoCode: str(p, 'isoCode') });
   }
 }
 
@@ -276,16 +348,19 @@ export class Conclusion extends Node {
   }
 }
 
-@ObjectType('Theme', { implements: Node, description: 'The theme a recommendation is filed under, e.g. "Approval processes".' })
+@ObjectType('Theme', { implements: Node, description: 'A theme: of the curated taxonomy recommendations are filed under ("Approval processes"), or of IOM\'s migration thematic areas and cross-cutting themes evaluations are filed under ("Counter trafficking", "Gender").' })
 export class Theme extends Node {
   @Field(() => String, { description: 'Canonical name of the theme.' })
   name!: string;
+
+  @Field(() => String, { description: 'Which taxonomy it belongs to: "curated" (graph/themes.yaml) or "IOM" (the evaluation repository\'s thematic areas and cross-cutting themes).' })
+  taxonomy!: string;
 
   @Field(() => [String], { description: 'Other wordings documents use for it (filed under this theme).' })
   synonyms!: string[];
 
   static from(node: GraphNode): Theme {
-    return build(new Theme(), node, { name: str(node.props, 'name') ?? '', synonyms: strs(node.props, 'synonyms') });
+    return build(new Theme(), node, { name: str(node.props, 'name') ?? '', taxonomy: str(node.props, 'taxonomy') ?? 'curated', synonyms: strs(node.props, 'synonyms') });
   }
 }
 

@@ -33,8 +33,14 @@ export class EvaluationWhere {
   @Field(() => String, { nullable: true, description: 'Stage: ex-post, final, mid-term or baseline.' })
   stage?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year of the final report.' })
+  @Field(() => Int, { nullable: true, description: 'Year of the evaluation (the catalogue\'s year, else that of the final report).' })
   year?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year on or after this one.' })
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year on or before this one.' })
+  yearTo?: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Final report on or after this date.' })
   finalReportDateFrom?: string | null;
@@ -42,8 +48,35 @@ export class EvaluationWhere {
   @Field(() => DateScalar, { nullable: true, description: 'Final report on or before this date.' })
   finalReportDateTo?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The evaluated project's country: name, official name or ISO code." })
+  @Field(() => String, { nullable: true, description: "A country the evaluation or its project covers: name, official name or ISO code (\"Worldwide\" for global evaluations)." })
   country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A region the evaluation covers, as IOM names its regional offices, e.g. "RO for Latin America and the Caribbean", or "Global".' })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A donor of the evaluation or a funder of its project: name, acronym or alias, e.g. "IOM Development Fund".' })
+  donor?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One of IOM\'s migration thematic areas, e.g. "Counter trafficking".' })
+  thematicArea?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One of IOM\'s cross-cutting themes, e.g. "Gender".' })
+  crossCuttingTheme?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What was evaluated, as the catalogue words it: "Programme/Project", "Thematic", "Strategy", "Policy"...' })
+  scope?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it took place: a stage (ex-post, final, mid-term, real-time, baseline) or the catalogue\'s wording, e.g. "Not applicable".' })
+  timing?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Level: "Decentralized", "Centralized" or "Other".' })
+  level?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who evaluated: "External", "Internal", "Joint"...' })
+  evaluatorType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A language the report is available in, e.g. "Spanish".' })
+  language?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The evaluated project\'s type, e.g. "Migration policy" (case-insensitive).' })
   projectType?: string | null;

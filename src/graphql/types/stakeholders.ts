@@ -1,26 +1,25 @@
 /** GraphQL types for stakeholder relationships, related recommendations, search and rating aggregates. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ROLES } from '../../services/stakeholders.js';
+import { ROLE_RULES, ROLES } from '../../domain/roles.js';
 import { Evaluation, Node, Organization, Person, Project, Recommendation } from './entities.js';
 import { enumOf } from './enumOf.js';
 
-export const Role = enumOf(ROLES);
-export type RoleName = (typeof ROLES)[number];
+/** The roles, plus EVALUATION_FIRM: EVALUATOR's former name, still accepted as an input. */
+export const Role = enumOf([...ROLES, 'EVALUATION_FIRM'] as const);
+export type RoleName = (typeof ROLES)[number] | 'EVALUATION_FIRM';
 registerEnumType(Role, {
   name: 'Role',
-  description: 'A way an organisation takes part in projects and evaluations.',
+  description: 'A way an organisation takes part in projects and evaluations. A role that comes through an evaluation (DONOR, COMMISSIONER, EVALUATOR, AUDIENCE, EMPLOYER) is on each project the evaluation evaluated, or on the evaluation alone when it evaluated none.',
   valuesConfig: {
-    PARTNER: { description: 'Partner institution of a project (see `lead`).' },
-    IMPLEMENTER: { description: 'Implemented a project.' },
-    FUNDER: { description: 'Funded a project.' },
-    COMMISSIONER: { description: 'Commissioned an evaluation of a project.' },
-    EVALUATION_FIRM: { description: 'Conducted an evaluation of a project.' },
-    AUDIENCE: { description: 'A recommendation of an evaluation of a project is addressed to it.' },
-    EMPLOYER: { description: 'Employs an evaluator or the manager of an evaluation of a project.' },
+    ...Object.fromEntries(Object.entries(ROLE_RULES).map(([role, rule]) => [role, { description: rule.description }])),
     PARENT: { description: 'Parent body of another organisation (its unit).' },
     UNIT: { description: 'Unit of, or linked to, another organisation (its parent).' },
+    EVALUATION_FIRM: { description: 'Conducted an evaluation.', deprecationReason: 'Renamed EVALUATOR; as an input it means EVALUATOR, and it is never returned.' },
   },
 });
+
+/** An input role as the role it stands for. */
+export const canonicalRole = (role: RoleName): (typeof ROLES)[number] => (role === 'EVALUATION_FIRM' ? 'EVALUATOR' : role);
 
 export const SEARCH_TYPES = { RECOMMENDATION: 'Recommendation', FINDING: 'Finding', CONCLUSION: 'Conclusion', PROJECT: 'Project', ORGANIZATION: 'Organization' } as const;
 export const SearchType = enumOf(Object.keys(SEARCH_TYPES) as (keyof typeof SEARCH_TYPES)[]);

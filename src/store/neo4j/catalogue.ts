@@ -1,20 +1,24 @@
 /**
  * The catalogue of Cypher statements the Neo4j store may send, read from `graph/queries.cypher`
  * and `graph/schema.cypher`. A statement's text is fixed except for the tokens {{LABEL}},
- * {{START}}, {{END}} and {{TYPE}}, which are replaced only by constants of the model; values
- * always travel as parameters. `enumerateStatements()` lists every expansion the model allows,
- * which is what `npm run cypher:lint` checks, and the store refuses to send any text that is not
- * in that set.
+ * {{START}}, {{END}} and {{TYPE}}, which are replaced only by constants of the model, and
+ * {{WHERE}}, replaced only by a clause `compileFilter` made from a filter tree (model constants
+ * and parameter names only); values always travel as parameters. `enumerate()` lists every
+ * expansion the model allows (with an empty filter), which is what `npm run cypher:lint` checks
+ * (compiled filters are linted by their own test), and the store sends nothing but statements
+ * this catalogue issued.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GRAPH_DIR } from '../../config.js';
 import { LABELS, RELATIONSHIPS, REL_TYPES, isLabel, isRelType, type Label, type RelType } from '../../domain/model.js';
+import { compileFilter, type CompiledWhere } from './filterCypher.js';
 
 
-const TOKENS = ['LABEL', 'START', 'END', 'TYPE'] as const;
+const TOKENS = ['LABEL', 'START', 'END', 'TYPE', 'WHERE'] as const;
+const MODEL_TOKENS = ['LABEL', 'START', 'END', 'TYPE'] as const;
 type Token = (typeof TOKENS)[number];
-export type Tokens = Partial<Record<Token, string>>;
+export type Tokens = Partial<Record<(typeof MODEL_TOKENS)[number], string>>;
 
 export interface StatementTemplate {
   readonly name: string;
@@ -28,6 +32,8 @@ export interface StatementTemplate {
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /** Parameters of the compiled filter in its {{WHERE}}, if any. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export class CatalogueError extends Error {
@@ -51,7 +57,7 @@ export function parseQueryFile(source: string, file = 'queries.cypher'): Map<str
     }
     const template = lines.filter((l) => !l.startsWith('//')).join('\n').trim().replace(/;$/, '');
     const tokens = TOKENS.filter((t) => template.includes(`{{${t}}}`));
-    const unknown = template.match(/\{\{(?!LABEL\}\}|START\}\}|END\}\}|TYPE\}\})[^}]*\}\}/);
+    const unknown = template.match(/\{\{(?!LABEL\}\}|START\}\}|END\}\}|TYPE\}\}|WHERE\}\})[^}]*\}\}/);
     if (unknown) throw new CatalogueError(`${file}: statement ${name} uses unknown token ${unknown[0]}`);
     if (templates.has(name)) throw new CatalogueError(`${file}: statement ${name} is defined twice`);
     templates.set(name, { name, template, tokens, exampleParams });
@@ -67,16 +73,23 @@ export function parseSchemaFile(source: string): string[] {
     .filter(Boolean);
 }
 
-function checkToken(token: Token, value: string | undefined): string {
+function checkToken(token: (typeof MODEL_TOKENS)[number], value: string | undefined): string {
   const ok = token === 'TYPE' ? value !== undefined && isRelType(value) : value !== undefined && isLabel(value);
   if (!ok) throw new CatalogueError(`token {{${token}}} must be a model ${token === 'TYPE' ? 'relationship type' : 'label'}, got ${JSON.stringify(value)}`);
   return value!;
 }
 
-/** Replace a template's tokens with model constants (anything else is refused). */
-export function expand(template: StatementTemplate, tokens: Tokens): Statement {
+/** Replace a template's tokens with model constants and its {{WHERE}} with a compiled filter (anything else is refused). */
+export function expand(template: StatementTemplate, tokens: Tokens, where?: CompiledWhere): Statement {
   let text = template.template;
-  for (const token of template.tokens) text = text.split(`{{${token}}}`).join(checkToken(token, tokens[token]));
+  for (const token of template.tokens) {
+    if (token === 'WHERE') continue;
+    text = text.split(`{{${token}}}`).join(checkToken(token, tokens[token]));
+  }
+  if (template.tokens.includes('WHERE')) {
+    const clause = where ?? compileFilter(undefined, 'n', 'Evaluation');
+    return { name: template.name, text: text.split('{{WHERE}}').join(clause.text), params: clause.params };
+  }
   return { name: template.name, text };
 }
 
@@ -101,6 +114,8 @@ export class Catalogue {
   readonly templates: Map<string, StatementTemplate>;
   readonly schema: readonly string[];
   private readonly known: Set<string>;
+  /** Statements with a compiled filter that this catalogue issued (their texts vary with the filter's shape). */
+  private readonly issued = new WeakSet<Statement>();
 
   constructor(queriesSource: string, schemaSource: string) {
     this.templates = parseQueryFile(queriesSource);
@@ -113,10 +128,12 @@ export class Catalogue {
   }
 
   /** The statement `name` with its tokens replaced. */
-  statement(name: string, tokens: { LABEL?: Label; START?: Label; END?: Label; TYPE?: RelType } = {}): Statement {
+  statement(name: string, tokens: { LABEL?: Label; START?: Label; END?: Label; TYPE?: RelType } = {}, where?: CompiledWhere): Statement {
     const template = this.templates.get(name);
     if (!template) throw new CatalogueError(`no statement named ${name} in graph/queries.cypher`);
-    return expand(template, tokens);
+    const statement = expand(template, tokens, where);
+    if (template.tokens.includes('WHERE')) this.issued.add(statement);
+    return statement;
   }
 
   /** Every statement text the store can send, with the example parameters of its template. */
@@ -129,5 +146,10 @@ export class Catalogue {
   /** Whether a text is one the catalogue produces; the store sends nothing else. */
   isKnown(text: string): boolean {
     return this.known.has(text);
+  }
+
+  /** Whether the store may send this statement: a catalogue text, or a filtered statement this catalogue issued. */
+  issuedHere(statement: Statement): boolean {
+    return this.issued.has(statement) || this.isKnown(statement.text);
   }
 }

@@ -13,6 +13,7 @@ import { StoreError } from '../port.js';
 import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
 import { Catalogue, type Statement } from './catalogue.js';
+import { compileFilter } from './filterCypher.js';
 import { fromNeo4jProps, toNeo4jProps } from './values.js';
 
 export interface Neo4jStoreOptions {
@@ -135,26 +136,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async list(query: ListQuery): Promise<ListPage> {
-    const filter = {
-      ids: query.ids ? [...query.ids] : null,
-      text: query.text ? normaliseText(query.text) : null,
-      where: toNeo4jProps(query.where ?? {}),
-      rangeProperty: query.range?.property ?? null,
-      rangeFrom: query.range?.from ?? null,
-      rangeTo: query.range?.to ?? null,
-    };
+    const where = compileFilter(query.filter, 'n', query.label);
     return this.read(async (tx) => {
-      const totalCount = await this.count(tx, this.catalogue.statement('nodes.count', { LABEL: query.label }), filter);
+      const totalCount = await this.count(tx, this.catalogue.statement('nodes.count', { LABEL: query.label }, where), {});
       const limit = neo4j.int(query.first + 1);
       const rows = query.orderBy
-        ? await this.rows(tx, this.catalogue.statement(query.orderBy.descending ? 'nodes.pageDescending' : 'nodes.pageAscending', { LABEL: query.label }), {
-            ...filter,
+        ? await this.rows(tx, this.catalogue.statement(query.orderBy.descending ? 'nodes.pageDescending' : 'nodes.pageAscending', { LABEL: query.label }, where), {
             orderBy: query.orderBy.property,
             missing: MISSING_SORT_VALUE,
             after: query.after === undefined ? null : typeof query.after === 'string' ? await this.sortKeyOf(tx, query.label, query.after, query.orderBy.property) : query.after,
             limit,
           })
-        : await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }), { ...filter, after: typeof query.after === 'object' ? query.after.id : query.after ?? null, limit });
+        : await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }, where), { after: typeof query.after === 'object' ? query.after.id : query.after ?? null, limit });
       const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jProps(row.props) }));
       return { nodes, totalCount, hasNextPage: rows.length > query.first };
     });
@@ -249,12 +242,12 @@ export class Neo4jStore implements GraphStore {
 
   /** Refuse any text the catalogue did not produce. */
   private checked(statement: Statement): string {
-    if (!this.catalogue.isKnown(statement.text)) throw new StoreError(`refusing to send a Cypher statement that is not in the catalogue (${statement.name})`);
+    if (!this.catalogue.issuedHere(statement)) throw new StoreError(`refusing to send a Cypher statement that is not in the catalogue (${statement.name})`);
     return statement.text;
   }
 
   private async rows(tx: ManagedTransaction, statement: Statement, params: Row): Promise<Row[]> {
-    const result = await tx.run(this.checked(statement), params);
+    const result = await tx.run(this.checked(statement), { ...statement.params, ...params });
     return result.records.map((record) => record.toObject() as Row);
   }
 
