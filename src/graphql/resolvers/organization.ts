@@ -30,6 +30,7 @@ export class OrganizationResolver {
     @Arg('id', () => ID, { nullable: true, description: 'Global id of the organisation.' }) id: string | null,
     @Arg('acronym', () => String, { nullable: true, description: 'Acronym, e.g. "UDAPE" (case-insensitive).' }) acronym: string | null,
     @Arg('name', () => String, { nullable: true, description: 'Name in English or the local language, or an alias (case- and accent-insensitive).' }) name: string | null,
+    @Arg('country', () => String, { nullable: true, description: 'With acronym or name: the country of a national body (ISO code or name), where two countries have bodies of one name (INE of Bolivia, INE of Paraguay).' }) country: string | null,
     @Ctx() ctx: GraphContext,
   ) {
     if ([id, acronym, name].filter(Boolean).length !== 1) throw userError('organization() takes exactly one of id, acronym or name');
@@ -38,10 +39,12 @@ export class OrganizationResolver {
       return node ? Organization.from(node) : null;
     }
     const key = normaliseKey((acronym ?? name)!);
-    const [matches = []] = await ctx.store.findByKeys('Organization', [key]);
+    const [[matches = []], [countries = []]] = await Promise.all([ctx.store.findByKeys('Organization', [key]), country ? ctx.store.findByKeys('Country', [normaliseKey(country)]) : [[]]]);
+    const codes = new Set(countries.map((c) => c.props.isoCode).filter(Boolean));
     const isAcronym = (n: GraphNode) => typeof n.props.acronym === 'string' && normaliseKey(n.props.acronym) === key;
-    const found = acronym ? matches.find(isAcronym) : matches[0];
-    return found ? Organization.from(found) : null;
+    const inCountry = (n: GraphNode) => !country || codes.has(n.props.country as string) || normaliseKey(String(n.props.country ?? '')) === normaliseKey(country);
+    const found = matches.filter((n) => (!acronym || isAcronym(n)) && inCountry(n));
+    return found[0] ? Organization.from(found[0]) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The body this organisation belongs to or is linked to (UDAPE -> MPD, IDIS -> UMSA).' })
