@@ -30,11 +30,11 @@ export function projectCodes(cell: string): CodeResult {
   const before = v;
   // Debris of a broken encoding ("Â PR.0144", "â€¦") and stray quotes.
   v = v.replace(/[^\x20-\x7e]+/g, ' ').replace(/["“”]/g, '').trim();
-  if (v !== before.replace(/["“”]/g, '').trim() || /[“”"]/.test(before)) problems.push(`characters that belong to no code removed from "${before}"`);
   if (!v || !/\d/.test(v)) {
-    if (v) problems.push(`"${before}" holds no project code; left out`);
+    problems.push(`"${before}" holds no project code; left out`);
     return { codes: [], problems };
   }
+  if (v !== before) problems.push(`characters that belong to no code removed from "${before}"`);
   // Words, not codes ("Evaluation matrix, Evaluation Terms of Reference").
   if (/\b[a-z]{3,}\b/.test(v) && !/^[^a-z]*\b(?:and|et|y)\b[^a-z]*$/.test(v)) {
     problems.push(`"${before}" is text, not a project code; left out`);
