@@ -48,9 +48,10 @@ export interface Catalogue {
 export class CatalogueError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** What is wrong, without the file's name. */
+    readonly reason: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${reason}`);
     this.name = 'CatalogueError';
   }
 }
