@@ -162,7 +162,7 @@ function summaryLine(o: FileOutcome, dryRun: boolean): string {
 function catalogueLines(o: FileOutcome, dryRun: boolean): string {
   const c = o.catalogue!;
   const evaluations = o.written ? new Set(o.written.evaluationIds).size : undefined;
-  const as = evaluations !== undefined && evaluations !== c.records.length ? ` (as ${evaluations} evaluations: rows describing one evaluation were merged)` : '';
+  const as = evaluations !== undefined && evaluations !== c.records.length ? ` (as ${evaluations} evaluations: the import took some rows for one evaluation, listed below)` : '';
   const write = o.written ? `; ${o.written.nodesCreated} nodes created, ${o.written.nodesUpdated} updated` : dryRun ? '; not written (dry run)' : '';
   const head = `ok    ${o.file}: catalogue, ${c.rows} row(s): ${c.records.length} ${dryRun ? 'read' : 'imported'}${as}, ${c.failures.length} failed, ${c.warnings.length} warning(s)${write}`;
   // Rows the import took for one evaluation (the same evaluation listed twice, or rows the
