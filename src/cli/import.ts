@@ -1,9 +1,13 @@
 /**
  * `npm run import -- <files or folders> [--dry-run] [--json]`: import evaluation briefs
- * (.txt, .pdf) and records (.yaml, .yml, .json) into the configured store.
+ * (.txt, .pdf), records (.yaml, .yml, .json) and catalogue exports (.csv, one evaluation per
+ * row) into the configured store.
  *
  * Each file is read, parsed and validated on its own and written as its own atomic change, so
- * a file that fails leaves the graph untouched while the others land. Organisations and
+ * a file that fails leaves the graph untouched while the others land. All the rows of a
+ * catalogue are one change: a row that cannot become a record is reported as failed (with its
+ * row number and why) and the others are written; each problem met on the way is a warning
+ * naming its row and column. Organisations and
  * projects resolve against what is stored (services/resolve.ts), so importing a file again, or
  * another brief naming the same institutions, updates nodes instead of duplicating them.
  * Prints one line per file and a total (or, with --json, one JSON document on stdout), shows a
@@ -12,7 +16,8 @@
 import { relative } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { BriefParseError } from '../ingest/brief/errors.js';
-import { INPUT_EXTENSIONS, readInputFile, type ImportInput } from '../ingest/inputFiles.js';
+import { CatalogueError, type Catalogue } from '../ingest/catalogue/index.js';
+import { INPUT_EXTENSIONS, readAnyInputFile, type ImportInput } from '../ingest/inputFiles.js';
 import { collectFiles } from '../ingest/recordFiles.js';
 import { RecordValidationError } from '../domain/record.js';
 import { importRecords, type ImportSummary } from '../services/import/index.js';
@@ -21,8 +26,10 @@ import type { GraphStore } from '../store/port.js';
 
 const USAGE = `usage: npm run import -- <files or folders>... [--dry-run] [--json]
 
-  Imports evaluation briefs (.txt, .pdf) and evaluation records (.yaml, .yml, .json); folders
-  are searched recursively for those extensions.
+  Imports evaluation briefs (.txt, .pdf), evaluation records (.yaml, .yml, .json) and
+  catalogue exports (.csv: IOM's evaluation repository export, one evaluation per row); folders
+  are searched recursively for those extensions. A catalogue is imported as one change: rows
+  that fail are reported with their row number, the others are written.
 
   --dry-run  parse and validate only; write nothing
   --json     print the extracted records and extraction reports as one JSON document`;
@@ -33,8 +40,10 @@ const PROGRESS_FROM = 5;
 interface FileOutcome {
   readonly file: string;
   readonly status: 'ok' | 'failed';
-  readonly kind?: ImportInput['kind'];
+  readonly kind?: ImportInput['kind'] | 'catalogue';
   readonly input?: ImportInput;
+  /** For a catalogue export: its rows, records, warnings and failed rows. */
+  readonly catalogue?: Catalogue;
   readonly written?: ImportSummary;
   readonly error?: { readonly code: string; readonly message: string; readonly missing?: readonly string[] };
 }
@@ -93,7 +102,7 @@ async function main(): Promise<number> {
   } finally {
     await store?.close();
   }
-  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  return outcomes.some((o) => o.status === 'failed' || (o.catalogue?.failures.length ?? 0) > 0) ? 1 : 0;
 }
 
 /** Read, parse, validate and (unless a dry run) write one file; never throws. */
@@ -101,7 +110,9 @@ async function importFile(path: string, store: GraphStore | undefined): Promise<
   const file = relative(process.cwd(), path) || path;
   let input: ImportInput;
   try {
-    input = await readInputFile(path);
+    const read = await readAnyInputFile(path);
+    if (read.kind === 'catalogue') return await importCatalogue(file, read.catalogue, store);
+    input = read.input;
   } catch (error) {
     return { file, status: 'failed', error: describe(error) };
   }
@@ -113,9 +124,20 @@ async function importFile(path: string, store: GraphStore | undefined): Promise<
   }
 }
 
+/** All the rows of a catalogue that became records, written as one change. */
+async function importCatalogue(file: string, catalogue: Catalogue, store: GraphStore | undefined): Promise<FileOutcome> {
+  try {
+    const written = store && catalogue.records.length ? await importRecords(store, catalogue.records) : undefined;
+    return { file, status: 'ok', kind: 'catalogue', catalogue, written };
+  } catch (error) {
+    return { file, status: 'failed', kind: 'catalogue', catalogue, error: describe(error) };
+  }
+}
+
 function describe(error: unknown): NonNullable<FileOutcome['error']> {
   if (error instanceof BriefParseError) return { code: error.code, message: error.message, missing: error.missing.length ? error.missing : undefined };
   if (error instanceof RecordValidationError) return { code: 'INVALID_RECORD', message: error.message };
+  if (error instanceof CatalogueError) return { code: 'INVALID_CATALOGUE', message: error.reason };
   return { code: 'ERROR', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -124,12 +146,41 @@ function summaryLine(o: FileOutcome, dryRun: boolean): string {
     const [first, ...rest] = o.error!.message.split('\n');
     return [`FAIL  ${o.file}: ${first}`, ...rest.map((line) => `      ${line.trim()}`)].join('\n');
   }
+  if (o.catalogue) return catalogueLines(o, dryRun);
   const { record, report } = o.input!;
   const projects = record.projects.map((p) => `${p.code ?? '(no code)'}${p.title ? ` "${p.title}"` : ''}`).join(', ');
   const what = `${o.kind} ${projects || `(no project) "${record.evaluation.title}"`}`;
   const extraction = report ? `; found ${report.found.length} fields, ${report.missing.length} missing${report.missing.length ? ` (${report.missing.join(', ')})` : ''}, ${report.warnings.length} warning(s)` : '';
   const write = o.written ? `; ${o.written.nodesCreated} nodes created, ${o.written.nodesUpdated} updated` : dryRun ? '; not written (dry run)' : '';
   return `ok    ${o.file}: ${what}${extraction}${write}`;
+}
+
+/**
+ * One line for a catalogue (rows imported, rows failed, warnings), then one line per warning
+ * and per failed row, each with its row number.
+ */
+function catalogueLines(o: FileOutcome, dryRun: boolean): string {
+  const c = o.catalogue!;
+  const evaluations = o.written ? new Set(o.written.evaluationIds).size : undefined;
+  const as = evaluations !== undefined && evaluations !== c.records.length ? ` (as ${evaluations} evaluations: the import took some rows for one evaluation, listed below)` : '';
+  const write = o.written ? `; ${o.written.nodesCreated} nodes created, ${o.written.nodesUpdated} updated` : dryRun ? '; not written (dry run)' : '';
+  const head = `ok    ${o.file}: catalogue, ${c.rows} row(s): ${c.records.length} ${dryRun ? 'read' : 'imported'}${as}, ${c.failures.length} failed, ${c.warnings.length} warning(s)${write}`;
+  // Rows the import took for one evaluation (the same evaluation listed twice, or rows the
+  // entity resolution could not tell apart): said, so that no row disappears silently.
+  const rowsOf = new Map<string, number[]>();
+  o.written?.evaluationIds.forEach((id, i) => rowsOf.set(id, [...(rowsOf.get(id) ?? []), rowNumber(c.records[i]!.file)]));
+  const merged = [...rowsOf].filter(([, rows]) => rows.length > 1);
+  const problems = [
+    ...c.failures.map((f) => ({ row: f.row, line: `      row ${f.row}: FAILED: ${f.message}` })),
+    ...c.warnings.map((w) => ({ row: w.row, line: `      row ${w.row}, ${w.column}: ${w.message}` })),
+    ...merged.map(([id, rows]) => ({ row: rows[0]!, line: `      rows ${rows.join(', ')}: imported as one evaluation (${id})` })),
+  ].sort((a, b) => a.row - b.row);
+  return [head, ...problems.map((p) => p.line)].join('\n');
+}
+
+/** The row number a catalogue record's file name ends with ("export.csv row 12" -> 12). */
+function rowNumber(file: string): number {
+  return Number(/row (\d+)$/.exec(file)?.[1] ?? 0);
 }
 
 function totalLine(outcomes: readonly FileOutcome[], dryRun: boolean, status?: { nodes: number; edges: number }): string {
@@ -153,6 +204,17 @@ function jsonReport(outcomes: readonly FileOutcome[], dryRun: boolean, status?: 
       kind: o.kind,
       record: o.input?.record,
       report: o.input?.report,
+      ...(o.catalogue
+        ? {
+            rows: o.catalogue.rows,
+            imported: o.catalogue.records.length,
+            failed: o.catalogue.failures.length,
+            failures: o.catalogue.failures,
+            warnings: o.catalogue.warnings,
+            records: o.catalogue.records.map((r) => ({ row: rowNumber(r.file), ...r.record })),
+            evaluations: o.written ? o.written.evaluationIds.map((id, i) => ({ row: rowNumber(o.catalogue!.records[i]!.file), id })) : undefined,
+          }
+        : {}),
       written: o.written ? { nodesCreated: o.written.nodesCreated, nodesUpdated: o.written.nodesUpdated, edgesCreated: o.written.edgesCreated, edgesUpdated: o.written.edgesUpdated } : undefined,
       error: o.error,
     })),

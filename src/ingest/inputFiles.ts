@@ -1,8 +1,9 @@
 /**
  * Anything `npm run import` and the `importBrief` mutation accept, turned into records ready to
- * write: evaluation briefs (text or PDF) through the brief parser, and curated records (YAML
- * or JSON) through the record reader. A brief's record carries its extraction report and a
- * SourceInfo with the line ranges each fact came from.
+ * write: evaluation briefs (text or PDF) through the brief parser, curated records (YAML or
+ * JSON) through the record reader, and catalogue exports (CSV, one evaluation per row) through
+ * the catalogue reader. A brief's record carries its extraction report and a SourceInfo with
+ * the line ranges each fact came from; a catalogue row's, the row it came from.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { parseBrief } from './brief/parseBrief.js';
 import { BriefParseError, MAX_BRIEF_CHARS, MAX_PDF_BYTES } from './brief/errors.js';
 import { looksLikePdf, pdfToText } from './brief/pdf.js';
 import type { ExtractionReport } from './brief/report.js';
+import { CATALOGUE_EXTENSIONS, readCatalogue, type Catalogue } from './catalogue/index.js';
 import { RECORD_EXTENSIONS, readRecordFile, sha256, type LoadedRecord } from './recordFiles.js';
 
 export interface ImportInput extends LoadedRecord {
@@ -20,7 +22,21 @@ export interface ImportInput extends LoadedRecord {
 }
 
 export const BRIEF_EXTENSIONS = ['.txt', '.text', '.pdf'] as const;
-export const INPUT_EXTENSIONS: readonly string[] = [...BRIEF_EXTENSIONS, ...RECORD_EXTENSIONS];
+export const INPUT_EXTENSIONS: readonly string[] = [...BRIEF_EXTENSIONS, ...RECORD_EXTENSIONS, ...CATALOGUE_EXTENSIONS];
+
+/** Whether a file is read as a catalogue export (many evaluations) rather than one record. */
+export function isCatalogueFile(file: string): boolean {
+  return (CATALOGUE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
+}
+
+/** What one input file holds: one record (a brief or a curated record), or a catalogue of many. */
+export type InputFile = { readonly kind: 'single'; readonly input: ImportInput } | { readonly kind: 'catalogue'; readonly catalogue: Catalogue };
+
+/** Read any input file: a catalogue export by its extension, anything else as one record. */
+export async function readAnyInputFile(file: string): Promise<InputFile> {
+  if (isCatalogueFile(file)) return { kind: 'catalogue', catalogue: await readCatalogue(file) };
+  return { kind: 'single', input: await readInputFile(file) };
+}
 
 /** Parse the text of a brief into a record with its report and provenance. Throws BriefParseError. */
 export function briefFromText(text: string, options: { document: string; fileName?: string; bytes?: Uint8Array; mediaType?: string }): ImportInput {

@@ -1,0 +1,2 @@
+/** File extensions read as catalogue exports. */
+export const CATALOGUE_EXTENSIONS = ['.csv'] as const;
