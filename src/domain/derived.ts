@@ -60,8 +60,10 @@ const KEYS: Partial<Record<Label, readonly string[]>> = {
 export function withDerived(label: Label, props: Props, extraText: readonly string[] = []): Props {
   const { searchText: _s, matchKeys: _m, ...own } = props;
   const keys = strings(own, ...(KEYS[label] ?? [])).map(normaliseKey);
-  // A project is also found by each form of its code ("CE.0350" -> "ce0350").
+  // A project is also found by each form of its code ("CE.0350" -> "ce0350"); an organisation
+  // by its name and acronym together, as documents write them ("Oleoducto Central S.A.S. (OCENSA)").
   if (label === 'Project' && typeof own.code === 'string') keys.push(...codeKeys(own.code).map((k) => k.toLowerCase()));
+  if (label === 'Organization' && typeof own.name === 'string' && typeof own.acronym === 'string') keys.push(normaliseKey(`${own.name} ${own.acronym}`));
   return {
     ...own,
     searchText: searchTextOf(...strings(own, ...(TEXT[label] ?? [])), ...extraText),

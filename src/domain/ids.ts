@@ -48,13 +48,17 @@ export function evaluationStage(wording: string | undefined): string | undefined
   return undefined;
 }
 
+/**
+ * An evaluation's key: its (first coded) project, its stage and its year
+ * (`bo10p0001-ce-0350:ex-post:2021`); for an evaluation of no project, its title and year.
+ */
 export function evaluationKey(record: Pick<EvaluationRecord, 'evaluation' | 'projects'>): string {
   const e = record.evaluation;
   const stage = evaluationStage(e.type) ?? evaluationStage(e.timing);
-  const project = record.projects.find((p) => p.code) ?? record.projects[0];
-  if (project) return `${projectKey(project)}:${stage ?? e.year ?? (e.type ? idKey(e.type) : 'evaluation')}`;
   const year = e.year ?? (e.finalReportDate ? Number(e.finalReportDate.slice(0, 4)) : undefined);
-  return `${idKey(e.title)}${year ? `:${year}` : ''}`;
+  const project = record.projects.find((p) => p.code) ?? record.projects[0];
+  const parts = project ? [projectKey(project), stage ?? (stage === undefined && year === undefined && e.type ? idKey(e.type) : undefined), year] : [idKey(e.title), year];
+  return parts.filter((p) => p !== undefined).join(':');
 }
 
 export const evaluationId = (record: Pick<EvaluationRecord, 'evaluation' | 'projects'>) => `evaluation:${evaluationKey(record)}`;

@@ -65,7 +65,8 @@ const officialTheme = (aspect: string, name: string) => related('ABOUT', 'out', 
 export function evaluationFilter(w: EvaluationWhereInput): Filter | undefined {
   const timingStage = given(w.timing) ? evaluationStage(w.timing) : undefined;
   return and(
-    text(w.text),
+    // Its own text, or that of a project it evaluated (a code, a title).
+    given(w.text) ? or(text(w.text)!, related('EVALUATES', 'out', text(w.text))) : undefined,
     ids(w.ids),
     given(w.stage) ? eq('stage', evaluationStage(w.stage) ?? normaliseText(w.stage)) : undefined,
     given(w.year) ? eq('year', w.year) : undefined,

@@ -74,7 +74,7 @@ describe('npm run import', () => {
 
     // Provenance with line ranges reaches the store.
     const graph = JSON.parse(await snapshot()).graph;
-    const sourced = graph.edges.filter((e: any) => e.attributes.type === 'SOURCED_FROM' && e.source === 'finding:bo10p0001-ce-0350:ex-post:efficiency');
+    const sourced = graph.edges.filter((e: any) => e.attributes.type === 'SOURCED_FROM' && e.source === 'finding:bo10p0001-ce-0350:ex-post:2021:efficiency');
     expect(sourced.map((e: any) => e.attributes.props.lines)).toEqual(['50']);
   });
 

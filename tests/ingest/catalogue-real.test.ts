@@ -7,29 +7,20 @@
  * Counts by year, donor, country and thematic area are computed a second way in this file,
  * from csv-parse's rows and plain splitting rules, and compared per value with the reader's.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizationKeys } from '../../src/domain/record.js';
 import { normaliseKey } from '../../src/domain/text.js';
 import { readCatalogue, type Catalogue } from '../../src/ingest/catalogue/index.js';
-import { ROOT } from '../helpers/api.js';
+import { count, countriesOf, donorKeysOf, exportPresent as present, IOM_EXPORT as CSV, noteMissingExport, readExportRows, sorted, thematicAreasOf, yearOf } from '../helpers/catalogueCsv.js';
 
-const CSV = path.join(ROOT, '..', 'shared', 'sources', 'iom-evaluation-repository', 'evaluation-search-export-2025-11-13.csv');
-const present = existsSync(CSV);
-if (!present && process.env.CI !== 'true') console.log(`catalogue-real: skipped, IOM's export is not at ${CSV}`);
+noteMissingExport('catalogue-real');
 
 describe('IOM export present', () => {
   it.runIf(process.env.CI === 'true')('is there in CI', () => {
     expect(present, `IOM's evaluation repository export is missing: ${CSV}`).toBe(true);
   });
 });
-
-const PLACEHOLDERS = new Set(['', 'nan', 'n/a', 'none', 'not specified', 'not applicable', 'not available']);
-const isPlaceholder = (v: string) => PLACEHOLDERS.has(v.trim().toLowerCase());
-const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-const sorted = (map: Map<string, number>) => [...map].sort(([a], [b]) => a.localeCompare(b));
 
 describe.runIf(present)("IOM's evaluation repository export", () => {
   let catalogue: Catalogue;
@@ -39,7 +30,7 @@ describe.runIf(present)("IOM's evaluation repository export", () => {
 
   beforeAll(async () => {
     catalogue = await readCatalogue(CSV);
-    rows = parse(readFileSync(CSV), { bom: true, columns: true }) as Record<string, string>[];
+    rows = readExportRows();
   });
 
   it('reads 734 evaluations, fails none, and numbers every warning by its row', () => {
@@ -56,7 +47,7 @@ describe.runIf(present)("IOM's evaluation repository export", () => {
 
   it('counts evaluations by year as the Year column does', () => {
     const expected = new Map<string, number>();
-    for (const row of rows) if (!isPlaceholder(row.Year!)) count(expected, row.Year!.trim());
+    for (const row of rows) if (yearOf(row)) count(expected, yearOf(row)!);
     const actual = new Map<string, number>();
     for (const { record } of catalogue.records) if (record.evaluation.year) count(actual, String(record.evaluation.year));
     expect(sorted(actual)).toEqual(sorted(expected));
@@ -65,18 +56,8 @@ describe.runIf(present)("IOM's evaluation repository export", () => {
   });
 
   it('counts evaluations by thematic area as the cell lists them', () => {
-    // Plain rule: split at ", " and glue back a piece inside open parentheses or starting in lower case.
     const expected = new Map<string, number>();
-    for (const row of rows) {
-      const values: string[] = [];
-      for (const piece of row['Migration Thematic Areas']!.split(', ')) {
-        const last = values.at(-1);
-        const open = last !== undefined && (last.match(/\(/g) ?? []).length > (last.match(/\)/g) ?? []).length;
-        if (last !== undefined && (open || /^[a-z]/.test(piece))) values[values.length - 1] = `${last}, ${piece}`;
-        else values.push(piece);
-      }
-      new Set(values.map((v) => v.trim()).filter((v) => !isPlaceholder(v))).forEach((v) => count(expected, v));
-    }
+    for (const row of rows) thematicAreasOf(row).forEach((v) => count(expected, v));
     const actual = new Map<string, number>();
     for (const { record } of catalogue.records) record.evaluation.thematicAreas.forEach((v) => count(actual, v));
     expect(sorted(actual)).toEqual(sorted(expected));
@@ -84,13 +65,8 @@ describe.runIf(present)("IOM's evaluation repository export", () => {
   });
 
   it('counts evaluations by country as the cell lists them', () => {
-    // No country name of this export holds a comma. The reader corrects two misspellings, with a warning.
-    const corrected: Record<string, string> = { Dominca: 'Dominica', 'Solomon Island': 'Solomon Islands' };
     const expected = new Map<string, number>();
-    for (const row of rows) {
-      const names = new Set(row['Countries Covered']!.split(',').map((v) => v.trim()).filter((v) => !isPlaceholder(v)).map((v) => corrected[v] ?? v));
-      names.forEach((v) => count(expected, v));
-    }
+    for (const row of rows) countriesOf(row).forEach((v) => count(expected, v));
     const actual = new Map<string, number>();
     for (const { record } of catalogue.records) record.evaluation.countries.forEach((c) => count(actual, c.name));
     expect(sorted(actual)).toEqual(sorted(expected));
@@ -103,14 +79,9 @@ describe.runIf(present)("IOM's evaluation repository export", () => {
   });
 
   it('counts evaluations by donor as the cell lists them', () => {
-    // Plain rule: split at ","; the one donor of this export whose name holds a comma
-    // (the ACP Observatory, per the export's README) is glued back; "Multiple" names no donor.
-    const acp = 'African, Caribbean and Pacific Groups of States Observatory on Migration';
     const expected = new Map<string, number>();
     const spellingsOfRow = rows.map((row) => {
-      const cell = row.Donor!.replace(acp, '\u0000');
-      const names = cell.split(',').map((v) => v.trim().replace('\u0000', acp)).filter((v) => !isPlaceholder(v) && v !== 'Multiple');
-      const keys = new Set(names.map(normaliseKey));
+      const keys = new Set(donorKeysOf(row));
       keys.forEach((k) => count(expected, k));
       return keys;
     });

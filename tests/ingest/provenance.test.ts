@@ -22,8 +22,8 @@ describe('SOURCED_FROM', () => {
     const linesOf = (id: string) => sourced.get(id)?.props.lines;
 
     expect(linesOf('project:bo10p0001-ce-0350')).toBe('5,24,32-36,50');
-    expect(linesOf('finding:bo10p0001-ce-0350:ex-post:efficiency')).toBe('50');
-    expect(linesOf('recommendation:bo10p0001-ce-0350:ex-post:e-2')).toBe('94');
+    expect(linesOf('finding:bo10p0001-ce-0350:ex-post:2021:efficiency')).toBe('50');
+    expect(linesOf('recommendation:bo10p0001-ce-0350:ex-post:2021:e-2')).toBe('94');
     expect(linesOf('organization:udape-bo')).toBe('26');
     expect(linesOf('person:horacio-calle')).toBe('14');
     const lines = text.split('\n');

@@ -90,13 +90,17 @@ export function readCatalogueBytes(bytes: Uint8Array, options: { file: string; f
   if (missingRequired.length) {
     throw new CatalogueError(file, `no ${missingRequired.map((c) => `"${COLUMNS[c]}"`).join(', ')} column: this does not look like an evaluation repository export (header: ${header!.record.slice(0, 6).join(', ')}...)`);
   }
-  const source = (row: number, projects: number): SourceInfo => ({
-    fileName: options.fileName ?? path.basename(file),
-    title: CATALOGUE_TITLE,
-    sha256: sha256(bytes),
-    mediaType: 'text/csv',
-    passages: Object.fromEntries([['evaluation', `row ${row}`], ...Array.from({ length: projects }, (_, i) => [`projects[${i}]`, `row ${row}`])]),
-  });
+  // Provenance: the lines of the file a row spans (a row is a line unless a cell holds a line break).
+  const source = (row: number, end: number, projects: number): SourceInfo => {
+    const lines = end > row ? `${row}-${end}` : String(row);
+    return {
+      fileName: options.fileName ?? path.basename(file),
+      title: CATALOGUE_TITLE,
+      sha256: sha256(bytes),
+      mediaType: 'text/csv',
+      passages: Object.fromEntries([['evaluation', lines], ...Array.from({ length: projects }, (_, i) => [`projects[${i}]`, lines])]),
+    };
+  };
 
   const records: LoadedRecord[] = [];
   let previousEnd = header!.info.lines;
@@ -117,7 +121,7 @@ export function readCatalogueBytes(bytes: Uint8Array, options: { file: string; f
         continue;
       }
       const record = parseEvaluationRecord(built.data, `${file} row ${row}`);
-      records.push({ file: `${file} row ${row}`, record, source: source(row, record.projects.length), sourceKind: 'catalogue' });
+      records.push({ file: `${file} row ${row}`, record, source: source(row, info.lines, record.projects.length), sourceKind: 'catalogue' });
       warnings.push(...rowWarnings);
     } catch (error) {
       const message = error instanceof RecordValidationError ? error.problems.map((p) => `${p.path || '(record)'}: ${p.message}`).join('; ') : error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@
  * nothing; importing another source of the same evaluation (a brief after its catalogue row)
  * adds to the same nodes.
  */
-import { evaluationId } from '../../domain/ids.js';
+import { evaluationKey, idKey } from '../../domain/ids.js';
 import type { GraphChange, GraphStore, WriteSummary } from '../../store/port.js';
 import { readRecords, type LoadedRecord } from '../../ingest/recordFiles.js';
 import { recordToChange } from './mapRecord.js';
@@ -22,8 +22,27 @@ export interface ImportSummary extends WriteSummary {
   readonly merges: readonly string[];
 }
 
+/**
+ * Each record's evaluation key. Two records of one batch are two evaluations (two rows of an
+ * export, two briefs), so keys that would be the same (one project's two final evaluations of a
+ * year) are told apart by the evaluation's title, then by their order.
+ */
+function distinctKeys(records: readonly LoadedRecord[]): string[] {
+  const keys = records.map((r) => evaluationKey(r.record));
+  const count = new Map<string, number>();
+  keys.forEach((k) => count.set(k, (count.get(k) ?? 0) + 1));
+  const titled = keys.map((k, i) => (count.get(k)! > 1 ? `${k}:${idKey(records[i]!.record.evaluation.title).slice(0, 40)}` : k));
+  const seen = new Map<string, number>();
+  return titled.map((k) => {
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n > 1 ? `${k}-${n}` : k;
+  });
+}
+
 export async function importRecords(store: GraphStore, records: readonly LoadedRecord[]): Promise<ImportSummary> {
-  const changes = records.map((r) => recordToChange(r.record, r.source, { kind: r.sourceKind }));
+  const keys = distinctKeys(records);
+  const changes = records.map((r, i) => recordToChange(r.record, r.source, { kind: r.sourceKind, evaluationKey: keys[i] }));
   const combined: GraphChange = { nodes: changes.flatMap((c) => c.nodes), edges: changes.flatMap((c) => c.edges) };
   const { change: resolved, notes, renamed } = await resolveEntities(combined, store);
   const finalId = (id: string) => renamed.get(id) ?? id;
@@ -33,8 +52,8 @@ export async function importRecords(store: GraphStore, records: readonly LoadedR
     return `${tag.slice(0, at)}@${finalId(tag.slice(at + 1))}`;
   };
   const tagged: GraphChange = { ...resolved, edges: resolved.edges.map((e) => ({ ...e, props: { ...e.props, statedBy: ((e.props.statedBy as readonly string[]) ?? []).map(retag) } })) };
-  const tags = new Set(records.map((r) => retag(statedTag(r.sourceKind ?? 'document', evaluationId(r.record)))));
-  const evaluationIds = records.map((r) => finalId(evaluationId(r.record)));
+  const tags = new Set(records.map((r, i) => retag(statedTag(r.sourceKind ?? 'document', `evaluation:${keys[i]}`))));
+  const evaluationIds = keys.map((k) => finalId(`evaluation:${k}`));
   const before = await store.getNodes(evaluationIds);
   const written = await store.write(await restate(tagged, store, tags));
   return { ...written, records: records.length, evaluationIds, existed: before.map((n) => n !== null), merges: notes };

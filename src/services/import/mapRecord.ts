@@ -13,7 +13,6 @@ import {
   countryId,
   criterionId,
   documentId,
-  evaluationId,
   evaluationKey,
   evaluationStage,
   idKey,
@@ -83,12 +82,15 @@ export interface MappingOptions {
   readonly themes?: ThemeTaxonomy;
   /** What kind of source the record comes from (default: a document). */
   readonly kind?: SourceKind;
+  /** The evaluation's key, when the importer had to tell it from another's (default: evaluationKey). */
+  readonly evaluationKey?: string;
 }
 
 export function recordToChange(record: EvaluationRecord, source?: SourceInfo, options: MappingOptions = {}): GraphChange {
   const themes = options.themes ?? themeTaxonomy(GRAPH_DIR);
   const kind = options.kind ?? 'document';
-  const g = new ChangeBuilder(kind, statedTag(kind, evaluationId(record)));
+  const key = options.evaluationKey ?? evaluationKey(record);
+  const g = new ChangeBuilder(kind, statedTag(kind, `evaluation:${key}`));
   const { evaluation: e, projects } = record;
   // Nodes this record states, with the record paths they were built from (for provenance).
   const created = new Map<string, string[]>();
@@ -162,11 +164,10 @@ export function recordToChange(record: EvaluationRecord, source?: SourceInfo, op
   });
 
   // Evaluation.
-  const key = evaluationKey(record);
   const evalId = add(
     g.node(
       'Evaluation',
-      evaluationId(record),
+      `evaluation:${key}`,
       {
         title: e.title,
         type: e.type,
@@ -193,7 +194,6 @@ export function recordToChange(record: EvaluationRecord, source?: SourceInfo, op
         keyFindings: e.keyFindings,
         lessonsLearned: e.lessonsLearned,
       },
-      projects.flatMap((p) => [p.code, p.title].filter((v): v is string => !!v)),
     ),
     'evaluation',
   );

@@ -92,6 +92,12 @@ class Groups {
   }
 }
 
+/** The sources that state either of two copies of a relationship. */
+function unionStatedBy(a: GraphEdge, b: GraphEdge): { statedBy?: string[] } {
+  const by = [...((a.props.statedBy as readonly string[] | undefined) ?? []), ...((b.props.statedBy as readonly string[] | undefined) ?? [])];
+  return by.length ? { statedBy: [...new Set(by)] } : {};
+}
+
 /** All the values a group's members hold for a property. */
 const valuesOf = (nodes: readonly GraphNode[], key: string) => new Set(nodes.map((n) => str(n, key)).filter((v): v is string => v !== undefined));
 
@@ -119,7 +125,6 @@ const closeYears = (a: GraphNode, b: GraphNode) => {
   const [ya, yb] = [yearOf(a), yearOf(b)];
   return ya === undefined || yb === undefined || Math.abs(ya - yb) <= 1;
 };
-const sameStage = (a: GraphNode, b: GraphNode) => !str(a, 'stage') || !str(b, 'stage') || str(a, 'stage') === str(b, 'stage');
 
 export async function resolveEntities(input: GraphChange, reader: GraphReader): Promise<Resolution> {
   const notes: string[] = [];
@@ -154,36 +159,80 @@ export async function resolveEntities(input: GraphChange, reader: GraphReader): 
 
   // Evaluations: through their (resolved) projects, else by title and year.
   const evaluations = change.nodes.filter((n) => n.label === 'Evaluation');
-  if (evaluations.length) {
-    const projectsOf = new Map<string, string[]>();
-    for (const e of change.edges) if (e.type === 'EVALUATES') projectsOf.set(e.from, [...(projectsOf.get(e.from) ?? []), e.to]);
-    const projectIds = [...new Set([...projectsOf.values()].flat())];
-    const evaluatorsOf = projectIds.length ? await reader.neighbours(projectIds, 'EVALUATES', 'in') : [];
-    const storedByProject = new Map(projectIds.map((id, i) => [id, (evaluatorsOf[i] ?? []).map((n) => n.node)]));
-    const byTitle = await byKeys('Evaluation', evaluations, (n) => (titleKey(n) ? [titleKey(n)!] : []));
-    const stored = uniqueById([...[...storedByProject.values()].flat(), ...byTitle]);
-    const storedIds = new Set(stored.map((n) => n.id));
-    const groups = new Groups(storedIds);
-    [...stored, ...evaluations].forEach((n) => groups.add(n));
-    const storedProjects = new Map<string, Set<string>>();
-    for (const [projectId, list] of storedByProject) for (const e of list) storedProjects.set(e.id, new Set([...(storedProjects.get(e.id) ?? []), projectId]));
-    const projectSet = (n: GraphNode) => new Set([...(projectsOf.get(n.id) ?? []), ...(storedProjects.get(n.id) ?? [])]);
-    const same = (a: GraphNode, b: GraphNode) => {
-      if (!closeYears(a, b)) return false;
-      const pa = projectSet(a);
-      const sharesProject = [...projectSet(b)].some((p) => pa.has(p));
-      if (sharesProject) return sameStage(a, b);
-      return titleKey(a) !== undefined && titleKey(a) === titleKey(b) && sameStage(a, b);
-    };
-    const candidates = [...stored, ...evaluations];
-    for (const e of evaluations) for (const other of candidates) if (other.id !== e.id && same(e, other)) groups.union(e.id, other.id);
-    change = applyGroups(change, 'Evaluation', groups, storedIds, notes, renamed);
-  }
+  if (evaluations.length) change = applyGroups(change, 'Evaluation', ...(await evaluationGroups(change, evaluations, reader, byKeys)), notes, renamed);
 
   // People and anything else whose id comes from its name: merge stored properties (a title
   // another document gave) by rank, and keep the union of their lookup keys.
   change = await mergeWithStored(change, reader, ['Person', 'Country', 'Organization', 'Project', 'Evaluation', 'Output']);
   return { change, notes, renamed };
+}
+
+/**
+ * Which incoming evaluations are which stored ones (or each other). Every row of a catalogue
+ * export is an evaluation of its own, and so is every document, so a stored evaluation takes
+ * at most one incoming description of each kind of source (the best match: the same id, then
+ * the same title, then a shared project), and two descriptions of one kind in one batch are
+ * never merged with each other; a brief and a catalogue row in one batch can be.
+ */
+async function evaluationGroups(
+  change: GraphChange,
+  evaluations: readonly GraphNode[],
+  reader: GraphReader,
+  byKeys: (label: Label, nodes: readonly GraphNode[], keys: (n: GraphNode) => readonly string[]) => Promise<GraphNode[]>,
+): Promise<[Groups, Set<string>]> {
+  const projectsOf = new Map<string, Set<string>>();
+  for (const e of change.edges) if (e.type === 'EVALUATES') projectsOf.set(e.from, new Set([...(projectsOf.get(e.from) ?? []), e.to]));
+  const projectIds = [...new Set([...projectsOf.values()].flatMap((s) => [...s]))];
+  const evaluatorsOf = projectIds.length ? await reader.neighbours(projectIds, 'EVALUATES', 'in') : [];
+  projectIds.forEach((projectId, i) => {
+    for (const { node } of evaluatorsOf[i] ?? []) projectsOf.set(node.id, new Set([...(projectsOf.get(node.id) ?? []), projectId]));
+  });
+  const sameIds = (await reader.getNodes(evaluations.map((e) => e.id))).filter((n): n is GraphNode => n !== null);
+  const byTitle = await byKeys('Evaluation', evaluations, (n) => (titleKey(n) ? [titleKey(n)!] : []));
+  const stored = uniqueById([...sameIds, ...evaluatorsOf.flat().map((n) => n.node), ...byTitle]);
+  const storedIds = new Set(stored.map((n) => n.id));
+  const groups = new Groups(storedIds);
+  [...stored, ...evaluations].forEach((n) => groups.add(n));
+
+  /** How surely two descriptions are one evaluation: 3 the same id, 2 the same title, 1 a shared project; 0 not. */
+  const match = (a: GraphNode, b: GraphNode): number => {
+    if (a.id === b.id) return 3;
+    if (!closeYears(a, b)) return 0;
+    const stages = [str(a, 'stage'), str(b, 'stage')];
+    if (stages[0] && stages[1] && stages[0] !== stages[1]) return 0;
+    if (titleKey(a) !== undefined && titleKey(a) === titleKey(b)) return 2;
+    // Through a project, only when both name their stage: a review of many projects is not one of their evaluations.
+    const shared = [...(projectsOf.get(b.id) ?? [])].some((p) => projectsOf.get(a.id)?.has(p));
+    return shared && stages[0] && stages[1] ? 1 : 0;
+  };
+  const taken = new Map<string, Set<number>>(); // stored id -> ranks of the incoming descriptions it took
+  const pairs: [number, GraphNode, GraphNode][] = [];
+  for (const e of evaluations) for (const s of stored) {
+    const score = match(e, s);
+    if (score) pairs.push([score, e, s]);
+  }
+  pairs.sort((a, b) => b[0] - a[0] || compareIds(a[1].id, b[1].id) || compareIds(a[2].id, b[2].id));
+  const placed = new Set<string>();
+  for (const [, e, s] of pairs) {
+    const ranks = taken.get(s.id) ?? new Set<number>();
+    if (placed.has(e.id) || (ranks.has(rankOf(e.props)) && e.id !== s.id)) continue;
+    groups.union(s.id, e.id);
+    ranks.add(rankOf(e.props));
+    taken.set(s.id, ranks);
+    placed.add(e.id);
+  }
+  // A brief and a catalogue row of the same evaluation imported together.
+  const fresh = evaluations.filter((e) => !placed.has(e.id));
+  for (const e of fresh) {
+    for (const other of evaluations) {
+      if (other === e || rankOf(other.props) === rankOf(e.props) || match(e, other) === 0) continue;
+      const root = groups.find(other.id);
+      if (groups.nodes(root).some((n) => n.id !== other.id && rankOf(n.props) === rankOf(e.props))) continue;
+      groups.union(root, e.id);
+      break;
+    }
+  }
+  return [groups, storedIds];
 }
 
 function uniqueById(nodes: readonly GraphNode[]): GraphNode[] {
@@ -227,7 +276,7 @@ function applyGroups(change: GraphChange, label: Label, groups: Groups, storedId
     if (e.from === e.to) continue; // two spellings of one body declared as parent and unit
     const key = `${e.from}|${e.type}|${e.to}`;
     const seen = edges.get(key);
-    edges.set(key, seen ? { ...e, props: { ...seen.props, ...e.props } } : e);
+    edges.set(key, seen ? { ...e, props: { ...seen.props, ...e.props, ...unionStatedBy(seen, e) } } : e);
   }
   return { ...change, nodes, edges: [...edges.values()] };
 }
@@ -237,29 +286,15 @@ async function mergeWithStored(change: GraphChange, reader: GraphReader, labels:
   const candidates = change.nodes.filter((n) => labels.includes(n.label));
   if (!candidates.length) return change;
   const stored = new Map((await reader.getNodes(candidates.map((n) => n.id))).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
-  const extraFor = evaluationExtras(change);
   return {
     ...change,
     nodes: change.nodes.map((node) => {
       const before = stored.get(node.id);
       if (!labels.includes(node.label)) return node;
       const props = before ? mergeProps(node.label, before.props, node.props) : node.props;
-      return { ...node, props: withDerived(node.label, props, extraFor.get(node.id)) };
+      return { ...node, props: withDerived(node.label, props) };
     }),
   };
-}
-
-/** The codes and titles of each evaluation's projects: an evaluation is found by them. */
-function evaluationExtras(change: GraphChange): Map<string, string[]> {
-  const nodes = new Map(change.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, string[]>();
-  for (const e of change.edges) {
-    if (e.type !== 'EVALUATES') continue;
-    const p = nodes.get(e.to);
-    if (!p) continue;
-    out.set(e.from, [...(out.get(e.from) ?? []), ...[str(p, 'code'), str(p, 'title')].filter((v): v is string => !!v)]);
-  }
-  return out;
 }
 
 /**

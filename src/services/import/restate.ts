@@ -2,7 +2,7 @@
  * Restating a source, and deleting what only it held.
  *
  * Each relationship a record states is tagged with who stated it (`statedBy`: the kind of
- * source and the evaluation, e.g. `document@evaluation:bo10p0001-ce-0350:ex-post`). Importing
+ * source and the evaluation, e.g. `document@evaluation:bo10p0001-ce-0350:ex-post:2021`). Importing
  * a record again restates exactly what that source says now: the `restated` outgoing
  * relationships of the nodes it states that carry its tag and that it no longer states lose
  * the tag, and a relationship nobody states any more is deleted. A catalogue row therefore
