@@ -36,6 +36,8 @@ const configSchema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().min(1).max(1_000_000_000).default(300_000),
   /** Most characters in a query document. */
   MAX_QUERY_LENGTH: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** Most characters in one text argument of a query (a search, a draft recommendation, a filter). */
+  MAX_TEXT_LENGTH: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   /** A request with no response after this long is answered with a REQUEST_TIMEOUT error. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   /** On SIGTERM/SIGINT, how long in-flight requests get to finish before connections are closed. */

@@ -29,7 +29,7 @@ import type { GraphStore } from './store/port.js';
 /** The configuration the server itself reads (see config.ts and the README). */
 export type ServerSettings = Pick<
   Config,
-  'MAX_QUERY_DEPTH' | 'MAX_QUERY_COST' | 'MAX_QUERY_LENGTH' | 'REQUEST_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'CORS_ORIGINS' | 'INTROSPECTION' | 'READ_TOKENS' | 'EDITOR_TOKENS'
+  'MAX_QUERY_DEPTH' | 'MAX_QUERY_COST' | 'MAX_QUERY_LENGTH' | 'MAX_TEXT_LENGTH' | 'REQUEST_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'CORS_ORIGINS' | 'INTROSPECTION' | 'READ_TOKENS' | 'EDITOR_TOKENS'
 >;
 
 export interface ServerOptions {
@@ -74,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }),
       accessControlPlugin(access),
-      queryLimitsPlugin({ maxDepth: settings.MAX_QUERY_DEPTH, maxCost: settings.MAX_QUERY_COST }),
+      queryLimitsPlugin({ maxDepth: settings.MAX_QUERY_DEPTH, maxCost: settings.MAX_QUERY_COST, maxTextLength: settings.MAX_TEXT_LENGTH }),
       errorLoggingPlugin(log),
     ],
     logger: {

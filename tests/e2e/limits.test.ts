@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { removeDir, startApi, tempDir, useApi } from '../helpers/api.js';
 
-const api = useApi({ env: { MAX_QUERY_DEPTH: '5', MAX_QUERY_COST: '100', MAX_QUERY_LENGTH: '200' } });
+const api = useApi({ env: { MAX_QUERY_DEPTH: '5', MAX_QUERY_COST: '100', MAX_QUERY_LENGTH: '200', MAX_TEXT_LENGTH: '50' } });
 
 async function post(query: string, accept = 'application/json') {
   const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
@@ -60,6 +60,25 @@ describe('MAX_QUERY_COST', () => {
       maximum: 100,
       actual: 121,
     });
+  });
+});
+
+describe('MAX_TEXT_LENGTH', () => {
+  const search = async (text: string) => {
+    const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($q: String!) { projects(first: 1, where: { text: $q }) { totalCount } }', variables: { q: text } }) });
+    return (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  };
+
+  it('answers a text of 50 characters and refuses one of 51, naming the variable and the limit', async () => {
+    expect((await search('a'.repeat(50))).errors).toBeUndefined();
+    const refused = await search('a'.repeat(51));
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors).toEqual([{ message: 'variable $q is 51 characters long; a text in a query may have at most 50 (MAX_TEXT_LENGTH)', extensions: { code: 'BAD_USER_INPUT', limit: { variable: 'MAX_TEXT_LENGTH', maximum: 50, actual: 51 } } }]);
+  });
+
+  it('holds inline texts and filter texts to it too', async () => {
+    const res = await post(`{ projects(first: 1, where: { text: "${'x'.repeat(60)}" }) { totalCount } }`);
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'argument "where" is 60 characters long; a text in a query may have at most 50 (MAX_TEXT_LENGTH)', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 

@@ -6,7 +6,10 @@
  * - a paged field (one with a `first` argument, i.e. a connection) by `first`, or the default
  *   page size when it is absent, capped at the maximum page size;
  * - the `edges` of a connection by 1 (the page size is already counted on the connection);
- * - any other list field by an assumed list size.
+ * - any other list field by an assumed list size;
+ *
+ * and a field that explores the graph or reads texts adds what that work may cost, as it
+ * declares it (work.ts).
  *
  * Fragments and inline fragments count where they are spread (on abstract types, the most
  * expensive possible type wins), `@skip`/`@include` are honoured, and variables are applied.
@@ -17,6 +20,7 @@ import { getNamedType, isListType, isNonNullType, type DocumentNode, type GraphQ
 // `graphql/index.mjs`, a second copy whose type checks reject our schema).
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.js';
+import type { WorkCost } from './work.js';
 
 /** How many items a plain list field (not paged with `first`) is assumed to hold. */
 export const ASSUMED_LIST_SIZE = 10;
@@ -44,7 +48,8 @@ function estimator(assumedListSize: number): ComplexityEstimator {
     } else if (isList(field.type) && !(field.name === 'edges' && getNamedType(type).name.endsWith('Connection'))) {
       multiplier = assumedListSize;
     }
-    return 1 + childComplexity * multiplier;
+    const work = (field.extensions as { workCost?: WorkCost } | undefined)?.workCost;
+    return 1 + (work ? Math.ceil(work(args)) : 0) + childComplexity * multiplier;
   };
 }
 

@@ -6,7 +6,7 @@
  * around Apollo, in request.ts.)
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { BREAK, GraphQLError, visit, type OperationDefinitionNode } from 'graphql';
 import { queryTooComplex } from '../errors.js';
 import { operationCost, TooManySelectionsError } from './cost.js';
 import { operationDepth } from './depth.js';
@@ -16,6 +16,32 @@ export interface QueryLimits {
   readonly maxDepth: number;
   /** Highest estimated cost (MAX_QUERY_COST); see cost.ts for the model. */
   readonly maxCost: number;
+  /** Longest text a query's argument may hold (MAX_TEXT_LENGTH); mutations (a brief to import) are not held to it. */
+  readonly maxTextLength: number;
+}
+
+/** The first string of a query's arguments (inline or in variables) longer than `max`, with where it is. */
+function longText(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max: number): { where: string; length: number } | undefined {
+  let found: { where: string; length: number } | undefined;
+  visit(operation, {
+    Argument(node) {
+      if (found) return BREAK;
+      visit(node.value, {
+        StringValue(value) {
+          if (!found && value.value.length > max) found = { where: `argument "${node.name.value}"`, length: value.value.length };
+        },
+      });
+      return undefined;
+    },
+  });
+  const walk = (value: unknown, where: string): void => {
+    if (found) return;
+    if (typeof value === 'string' && value.length > max) found = { where, length: value.length };
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${where}.${k}`);
+  };
+  for (const definition of operation.variableDefinitions ?? []) walk(variables?.[definition.variable.name.value], `variable $${definition.variable.name.value}`);
+  return found;
 }
 
 export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
@@ -25,6 +51,14 @@ export function queryLimitsPlugin<C extends BaseContext>(limits: QueryLimits): A
         async didResolveOperation({ schema, document, request, operation }) {
           // No operation to run (an unknown operationName...): execution reports it.
           if (!operation) return;
+          if (operation.operation === 'query') {
+            const long = longText(operation, request.variables, limits.maxTextLength);
+            if (long) {
+              throw new GraphQLError(`${long.where} is ${long.length} characters long; a text in a query may have at most ${limits.maxTextLength} (MAX_TEXT_LENGTH)`, {
+                extensions: { code: 'BAD_USER_INPUT', limit: { variable: 'MAX_TEXT_LENGTH', maximum: limits.maxTextLength, actual: long.length }, http: { status: 400 } },
+              });
+            }
+          }
           const depth = operationDepth(document, request.operationName);
           if (depth > limits.maxDepth) {
             throw queryTooComplex(`query depth ${depth} exceeds the maximum depth of ${limits.maxDepth} (MAX_QUERY_DEPTH)`, {

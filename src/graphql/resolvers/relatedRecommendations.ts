@@ -1,5 +1,6 @@
 /** Has this been recommended before: related recommendations, full-text search, rating summaries. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { COSTS, workCost } from '../limits/work.js';
 import type { SearchableLabel } from '../../domain/model.js';
 import { ratingSummaries } from '../../services/aggregates.js';
 import { relatedToRecommendation, relatedToText, type RelatedResult } from '../../services/related.js';
@@ -18,6 +19,7 @@ const toRelated = (r: RelatedResult) => Object.assign(new RelatedRecommendation(
 
 @Resolver(() => Recommendation)
 export class RelatedRecommendationResolver {
+  @Extensions(workCost(COSTS.related))
   @FieldResolver(() => [RelatedRecommendation], { description: 'Recommendations related to this one (text, theme, audience, country, project type), best first, each with its score and reasons.' })
   async related(
     @Root() r: Recommendation,
@@ -34,6 +36,7 @@ export class RelatedRecommendationResolver {
 
 @Resolver()
 export class DiscoveryResolver {
+  @Extensions(workCost(COSTS.related))
   @Query(() => [RelatedRecommendation], { description: 'Recommendations related to a stored recommendation (`to`) or to a text being drafted (`text`; a theme named in it counts too).' })
   async relatedRecommendations(
     @Arg('text', () => String, { nullable: true, description: 'Free text, e.g. a draft recommendation.' }) text: string | null,
@@ -53,6 +56,7 @@ export class DiscoveryResolver {
     return (await relatedToText(ctx.store, ctx.loaders.neighbours, text!, first)).map(toRelated);
   }
 
+  @Extensions(workCost(COSTS.search))
   @Query(() => [SearchHit], { description: 'Full-text search across recommendations, findings, conclusions, projects and organisations, best first, with the matching passage.' })
   async search(
     @Arg('query', () => String, { description: 'Words to look for (case and accents ignored; word forms folded).' }) query: string,
@@ -71,6 +75,7 @@ export class DiscoveryResolver {
 
 @Resolver(() => Criterion)
 export class CriterionSummaryResolver {
+  @Extensions(workCost(COSTS.ratingSummary))
   @FieldResolver(() => RatingSummary, { description: 'How evaluations rated this criterion: count, average and distribution of scores, optionally for one country, project type or year.' })
   async ratingSummary(
     @Root() c: Criterion,

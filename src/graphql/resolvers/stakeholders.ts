@@ -1,5 +1,6 @@
 /** Who worked with whom: roles, collaborators, networks and paths between stakeholders. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { COSTS, workCost } from '../limits/work.js';
 import type { GraphNode } from '../../domain/model.js';
 import { collaboratorsOf, networkAround, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
 import type { GraphContext } from '../context.js';
@@ -60,6 +61,7 @@ export class OrganizationStakeholderResolver {
     return ((await rolesOf(ctx.loaders.neighbours, [node])).get(node.id) ?? []).map(toRole);
   }
 
+  @Extensions(workCost(COSTS.collaborators))
   @FieldResolver(() => [Collaborator], { description: 'Organisations it shares projects with (any role on both sides), most shared projects first, then by name.' })
   async collaborators(
     @Root() o: Organization,
@@ -88,6 +90,7 @@ export class OrganizationStakeholderResolver {
 
 @Resolver()
 export class StakeholderResolver {
+  @Extensions(workCost(COSTS.network))
   @Query(() => StakeholderNetwork, { description: 'The stakeholders around an organisation (or project) within `depth` links, capped at `maxNodes` (nearest kept), for network drawings.' })
   async stakeholderNetwork(
     @Arg('organizationId', () => ID, { description: 'Global id of the organisation (a project id works too).' }) organizationId: string,
@@ -109,6 +112,7 @@ export class StakeholderResolver {
     });
   }
 
+  @Extensions(workCost(COSTS.paths))
   @Query(() => [StakeholderPath], { description: 'The shortest ways two stakeholders are connected (through shared projects and parent bodies), shortest first; empty when no path has at most `maxHops` links.' })
   async stakeholderPaths(
     @Arg('from', () => ID, { description: 'Global id of an organisation or project.' }) from: string,
