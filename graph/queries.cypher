@@ -73,6 +73,12 @@ MATCH (n:{{END}})<-[r:{{TYPE}}]-(m)
 WHERE n.id IN $ids
 RETURN n.id AS key, properties(r) AS edgeProps, m.id AS from, n.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
+// name: writes.lock
+// params: {}
+MERGE (m:GraphMeta {id: 'writes'})
+SET m.seq = coalesce(m.seq, 0) + 1
+RETURN m.seq AS seq;
+
 // name: nodes.existing
 // params: {"ids": ["organization:ine"]}
 MATCH (n:{{LABEL}}) WHERE n.id IN $ids

@@ -26,6 +26,17 @@ CREATE CONSTRAINT theme_id IF NOT EXISTS FOR (n:Theme) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT source_document_id IF NOT EXISTS FOR (n:SourceDocument) REQUIRE n.id IS UNIQUE;
 
+CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT follow_up_action_id IF NOT EXISTS FOR (n:FollowUpAction) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id IS UNIQUE;
+
+// The write lock every write transaction takes first (src/store/neo4j/store.ts).
+CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
+
 // Lookups by natural key: project code, organisation acronym and names.
 CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code);
 

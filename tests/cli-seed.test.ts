@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordFile } from '../src/ingest/recordFiles.js';
 import { RecordValidationError } from '../src/domain/record.js';
 import { removeDir, ROOT, tempDir } from './helpers/api.js';
+import { storedGraph, storedGraphText, type StoredGraph } from './helpers/embedded.js';
 
 const run = promisify(execFile);
 
@@ -40,15 +41,15 @@ describe('npm run seed', () => {
     const first = await seedCli({ DATA_DIR: dataDir });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/seeded 1 record\(s\).*44 nodes created, 0 updated; 89 relationships created, 0 updated; store now holds 44 nodes and 89 relationships/);
-    const snapshot = await readFile(path.join(dataDir, 'graph.json'), 'utf8');
+    const snapshot = await storedGraphText(dataDir);
     const again = await seedCli({ DATA_DIR: dataDir });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 nodes created, 44 updated; 0 relationships created, 89 updated; store now holds 44 nodes and 89 relationships/);
-    expect(await readFile(path.join(dataDir, 'graph.json'), 'utf8')).toBe(snapshot);
+    expect(await storedGraphText(dataDir)).toBe(snapshot);
   });
 
   it('rejects a malformed record naming the file, each bad path and its line, and writes nothing', async () => {
-    const before = await readFile(path.join(dataDir, 'graph.json'), 'utf8');
+    const before = await storedGraphText(dataDir);
     // A good record next to a bad one: the batch is all-or-nothing.
     await cp(path.join(ROOT, 'seeds'), badSeeds, { recursive: true });
     const broken = (await seedYaml())
@@ -62,7 +63,7 @@ describe('npm run seed', () => {
     expect(result.stderr).toContain('zz-broken.yaml: invalid evaluation record');
     expect(result.stderr).toMatch(/evaluation\.findings\[3\]\.rating\.score: .*number.*\(line \d+\)/);
     expect(result.stderr).toMatch(/project\.endDate: is not a real calendar date/);
-    expect(await readFile(path.join(dataDir, 'graph.json'), 'utf8')).toBe(before);
+    expect(await storedGraphText(dataDir)).toBe(before);
   });
 
   it('stops on a bad configuration value with one line naming it', async () => {

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { parseEvaluationRecord } from '../src/domain/record.js';
 import { importRecords, seed } from '../src/services/import/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { MemoryStore } from '../src/store/memory.js';
+import { openEmbeddedStore } from './helpers/embedded.js';
 import type { GraphStore } from '../src/store/port.js';
 import { gqlData, ROOT } from './helpers/api.js';
 import { generatedRecord } from './helpers/generate.js';
@@ -54,8 +54,7 @@ let server: RunningServer | undefined;
 afterEach(async () => server?.stop());
 
 async function callsFor(extraProjects: number) {
-  const memory = new MemoryStore();
-  await memory.open();
+  const memory = await openEmbeddedStore();
   await seed(memory, path.join(ROOT, 'seeds'));
   const records = Array.from({ length: extraProjects }, (_, i) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) }));
   if (records.length) await importRecords(memory, records);

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { readRecords } from '../src/ingest/recordFiles.js';
 import { importRecords } from '../src/services/import/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { MemoryStore } from '../src/store/memory.js';
+import { openEmbeddedStore } from './helpers/embedded.js';
 import { gql, gqlData, ROOT } from './helpers/api.js';
 
 interface OrgRef {
@@ -24,8 +24,7 @@ let url: string;
 const expected = parse(await readFile(path.join(ROOT, 'tests/fixtures/corpus-expected.yaml'), 'utf8'));
 
 beforeAll(async () => {
-  const store = new MemoryStore();
-  await store.open();
+  const store = await openEmbeddedStore();
   await importRecords(store, await readRecords([path.join(ROOT, 'seeds'), path.join(ROOT, 'tests/fixtures/corpus')]));
   server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${server.port}/graphql`;

@@ -12,12 +12,12 @@ import { pino } from 'pino';
 import { parseEvaluationRecord } from '../domain/record.js';
 import { importRecords } from '../services/import/index.js';
 import { startServer } from '../server.js';
-import { MemoryStore } from '../store/memory.js';
+import { EmbeddedStore } from '../store/embedded/store.js';
 import { generatedRecord } from '../../tests/helpers/generate.js';
 
 const count = Number(process.argv[2] ?? 500);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'meg-bench-'));
-const store = new MemoryStore({ dataDir: dir });
+const store = new EmbeddedStore({ dataDir: dir });
 await store.open();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

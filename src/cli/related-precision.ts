@@ -14,7 +14,9 @@ import { readRecords } from '../ingest/recordFiles.js';
 import { storeNeighbours } from '../services/graphWalk.js';
 import { importRecords } from '../services/import/index.js';
 import { relatedToRecommendation } from '../services/related.js';
-import { MemoryStore } from '../store/memory.js';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { EmbeddedStore } from '../store/embedded/store.js';
 
 interface Pair {
   a: string;
@@ -22,15 +24,16 @@ interface Pair {
   related: boolean;
 }
 
-export async function loadCorpusStore(): Promise<MemoryStore> {
-  const store = new MemoryStore();
+/** The seed and the fixture corpus in an embedded store in a temporary folder. */
+export async function loadCorpusStore(): Promise<EmbeddedStore> {
+  const store = new EmbeddedStore({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'meg-related-')) });
   await store.open();
   await importRecords(store, await readRecords([path.join(ROOT_DIR, 'seeds'), path.join(ROOT_DIR, 'tests/fixtures/corpus')]));
   return store;
 }
 
 /** Resolve `<project code>#<recommendation code>` to the recommendation node. */
-export async function recommendationByRef(store: MemoryStore, ref: string): Promise<GraphNode> {
+export async function recommendationByRef(store: EmbeddedStore, ref: string): Promise<GraphNode> {
   const [code, recCode] = ref.split('#') as [string, string];
   const [projects = []] = await store.findByKeys('Project', [normaliseKey(code)]);
   if (!projects[0]) throw new Error(`no project with code ${code}`);

@@ -27,6 +27,12 @@ export const LABELS = [
 export type Label = (typeof LABELS)[number];
 
 /**
+ * Labels the stores use for their own bookkeeping, never for the graph's data: the Neo4j
+ * store's write lock (a single GraphMeta node every write transaction updates first).
+ */
+export const INTERNAL_LABELS = ['GraphMeta'] as const;
+
+/**
  * What a relationship type means to the code above the store, declared once:
  * - `from`/`to`: the labels it connects (direction: from -> to);
  * - `owns`: the end nodes of these labels live only while such a relationship points at them
@@ -104,6 +110,19 @@ export const DERIVED_PROPS = ['searchText', 'matchKeys'] as const;
 /** Properties that hold lists of strings: an equality filter on one matches when the list contains the value. */
 export const LIST_PROPERTIES = ['matchKeys', 'aliases', 'synonyms', 'methodology', 'keyFindings', 'lessonsLearned', 'scope', 'languages', 'statedBy'] as const;
 
+/**
+ * Properties each label's nodes are indexed by, for filters that name them (an equality or a
+ * range): the embedded store keeps a sorted index of each, Neo4j a range index.
+ */
+export const INDEXED_PROPERTIES: Partial<Record<Label, readonly string[]>> = {
+  Evaluation: ['year', 'stage', 'timing', 'level', 'scope', 'languages', 'evaluatorType', 'finalReportDate'],
+  Project: ['typeKey', 'startDate'],
+  Organization: ['kind', 'country'],
+  Theme: ['taxonomy'],
+  Recommendation: ['response'],
+  FollowUpAction: ['status', 'dueDate'],
+};
+
 /** Labels the full-text search covers (`searchText` of each is indexed). */
 export const SEARCHABLE_LABELS = ['Recommendation', 'Finding', 'Conclusion', 'Project', 'Organization'] as const satisfies readonly Label[];
 export type SearchableLabel = (typeof SEARCHABLE_LABELS)[number];
@@ -133,6 +152,8 @@ export const PROPERTY_KEYS = [
   'response', 'responseText', 'respondedAt', 'status', 'note', 'dueDate', 'createdAt', 'updatedAt', 'at', 'actor', 'action', 'details',
   // Relationships
   'position', 'lead', 'role', 'relation', 'score', 'label', 'scaleMax', 'lines', 'aspect', 'statedBy',
+  // Internal: the Neo4j write lock's counter
+  'seq',
 ] as const;
 
 /** Id prefixes: an internal node id is `<prefix>:<natural key>`; the prefix names the label. */

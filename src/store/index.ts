@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { MemoryStore } from './memory.js';
+import { EmbeddedStore } from './embedded/store.js';
 import { Neo4jStore } from './neo4j/store.js';
 import type { GraphStore } from './port.js';
 
@@ -10,7 +10,7 @@ export type StoreConfig = Pick<Config, 'GRAPH_STORE' | 'DATA_DIR' | 'NEO4J_URI' 
 export function createStore(config: StoreConfig, log?: Logger): GraphStore {
   switch (config.GRAPH_STORE) {
     case 'memory':
-      return new MemoryStore({ dataDir: config.DATA_DIR });
+      return new EmbeddedStore({ dataDir: config.DATA_DIR });
     case 'neo4j':
       return new Neo4jStore({
         uri: config.NEO4J_URI!,

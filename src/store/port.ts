@@ -76,6 +76,9 @@ export interface StoreStatus {
   readonly detail?: string;
 }
 
+/** What reading the graph takes: the port's reads (a store, or a transaction's view of one). */
+export type GraphReader = Pick<GraphStore, 'getNodes' | 'neighbours' | 'findByKeys' | 'list' | 'search'>;
+
 export interface GraphStore {
   readonly backend: Backend;
   open(): Promise<void>;
@@ -97,9 +100,21 @@ export interface GraphStore {
   search(query: SearchQuery): Promise<SearchHit[]>;
   /** Apply a change atomically: all of it is stored, or none of it and an error is thrown. */
   write(change: GraphChange): Promise<WriteSummary>;
+  /**
+   * Read and write as one transaction: `work` reads through `reader` and returns the change to
+   * apply, which is applied atomically and only if nothing else was written meanwhile (else
+   * `work` runs again, or the store serialises writers), so concurrent transactions give the
+   * result of some serial order.
+   */
+  transaction(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary>;
 }
 
 /** Raised when a change or query breaks the model (unknown label, dangling edge...). */
 export class StoreError extends Error {
   override name = 'StoreError';
+}
+
+/** Raised when the database could not write (a full disk, an I/O error): nothing was written. */
+export class StoreWriteError extends Error {
+  override name = 'StoreWriteError';
 }

@@ -11,6 +11,31 @@ export async function checkChange(
   change: GraphChange,
   storedLabels: (ids: readonly string[]) => Promise<Map<string, Label>>,
 ): Promise<void> {
+  const lookup = idsToLook(change);
+  reportProblems(problemsOf(change, lookup.length ? await storedLabels(lookup) : new Map()));
+}
+
+/** The same check with the stored labels read synchronously (inside an embedded transaction). */
+export function checkChangeSync(change: GraphChange, storedLabels: (ids: readonly string[]) => Map<string, Label>): void {
+  const lookup = idsToLook(change);
+  reportProblems(problemsOf(change, lookup.length ? storedLabels(lookup) : new Map()));
+}
+
+/** The ids whose stored labels the check needs: the change's nodes and its relationships' ends. */
+function idsToLook(change: GraphChange): string[] {
+  const inChange = new Set(change.nodes.map((n) => n.id));
+  const endpoints = change.edges.flatMap((e) => [e.from, e.to]).filter((id) => !inChange.has(id));
+  return [...new Set([...inChange, ...endpoints])];
+}
+
+function reportProblems(problems: readonly string[]): void {
+  if (problems.length) {
+    throw new StoreError(`change rejected, nothing was written:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`);
+  }
+}
+
+/** What is wrong with a change, given the labels of the stored nodes it names. */
+function problemsOf(change: GraphChange, storedLabels: ReadonlyMap<string, Label>): string[] {
   const problems: string[] = [];
   const inChange = new Map<string, Label>();
   for (const node of change.nodes) {
@@ -20,9 +45,7 @@ export async function checkChange(
     if (seen && seen !== node.label) problems.push(`node ${node.id}: given twice with labels ${seen} and ${node.label}`);
     inChange.set(node.id, node.label);
   }
-  const endpoints = change.edges.flatMap((e) => [e.from, e.to]).filter((id) => !inChange.has(id));
-  const lookup = [...new Set([...inChange.keys(), ...endpoints])];
-  const stored = lookup.length ? await storedLabels(lookup) : new Map<string, Label>();
+  const stored = new Map(storedLabels);
   for (const id of change.deleteNodes ?? []) stored.delete(id); // deleted before the upserts
   for (const e of change.deleteEdges ?? []) if (!isRelType(e.type)) problems.push(`deleteEdges (${e.from})-[:${e.type}]->(${e.to}): unknown relationship type`);
   const labelOf = (id: string) => inChange.get(id) ?? stored.get(id);
@@ -41,11 +64,8 @@ export async function checkChange(
     else if (!(rule.to as readonly Label[]).includes(to)) problems.push(`${where}: cannot end at a ${to}`);
   }
   // Node labels already stored must not change.
-  const relabel = change.nodes.filter((n) => stored.has(n.id) && stored.get(n.id) !== n.label);
-  for (const node of relabel) problems.push(`node ${node.id}: stored as ${stored.get(node.id)}, cannot become ${node.label}`);
-  if (problems.length) {
-    throw new StoreError(`change rejected, nothing was written:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`);
-  }
+  for (const node of change.nodes) if (stored.has(node.id) && stored.get(node.id) !== node.label) problems.push(`node ${node.id}: stored as ${stored.get(node.id)}, cannot become ${node.label}`);
+  return problems;
 }
 
 export function edgeKey(edge: { from: string; type: string; to: string }): string {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, ROOT, tempDir } from '../helpers/api.js';
+import { storedGraph, storedGraphText, type StoredGraph } from '../helpers/embedded.js';
 
 const run = promisify(execFile);
 const MESSY = path.join(ROOT, 'tests/fixtures/catalogue/messy-export.csv');
@@ -24,17 +25,13 @@ async function importCli(args: string[], env: Record<string, string>) {
   }
 }
 
-interface StoredGraph {
-  nodes: { key: string; attributes: { label: string; props: Record<string, any> } }[];
-  edges: { source: string; target: string; attributes: { type: string; props: Record<string, any> } }[];
-}
 
 describe('npm run import on a catalogue export', () => {
   let dataDir: string;
   let work: string;
-  const snapshot = () => readFile(path.join(dataDir, 'graph.json'), 'utf8');
-  const graph = async () => JSON.parse(await snapshot()).graph as StoredGraph;
-  const out = (id: string, type: string, g: StoredGraph) => g.edges.filter((e) => e.source === id && e.attributes.type === type).map((e) => e.target);
+  const snapshot = () => storedGraphText(dataDir);
+  const graph = () => storedGraph(dataDir);
+  const out = (id: string, type: string, g: StoredGraph) => g.edges.filter((e) => e.from === id && e.type === type).map((e) => e.to);
 
   beforeAll(async () => {
     dataDir = await tempDir();
@@ -57,7 +54,7 @@ describe('npm run import on a catalogue export', () => {
     expect(file.warnings).toContainEqual({ row: 7, column: 'Countries Covered', message: '"Dominca" is read as Dominica (DM)' });
     expect(file.records.map((r: any) => r.row)).toEqual([2, 3, 4, 5, 7, 8, 9, 11, 12]);
     expect(file.records[0].evaluation.evaluators).toEqual([{ name: 'Jane Example' }]);
-    await expect(stat(path.join(dataDir, 'graph.json'))).rejects.toThrow();
+    expect((await storedGraph(dataDir)).nodes).toEqual([]);
   });
 
   it('imports the rows that are evaluations in one change, with a line per warning and failure', async () => {
@@ -76,20 +73,20 @@ describe('npm run import on a catalogue export', () => {
     expect(lines.at(-1)).toMatch(/^imported 1 of 1 file\(s\): \d+ nodes created, 0 updated; \d+ relationships created, 0 updated; store now holds \d+ nodes and \d+ relationships$/);
 
     const g = await graph();
-    const evaluations = g.nodes.filter((n) => n.attributes.label === 'Evaluation');
+    const evaluations = g.nodes.filter((n) => n.labels.includes('Evaluation'));
     expect(evaluations).toHaveLength(9);
-    const seedLike = evaluations.find((n) => n.attributes.props.title === 'Ex-post Evaluation: Strengthening Migration Data in Testland')!;
-    expect(seedLike.attributes.props).toMatchObject({ year: 2021, publicationDate: '2021-05-19', periodFrom: '2016-10-25', hasBrief: true });
-    expect(out(seedLike.key, 'FUNDED_BY', g)).toEqual(['organization:idf']);
-    expect(out(seedLike.key, 'COMMISSIONED_BY', g)).toEqual(['organization:idf']);
-    expect(out(seedLike.key, 'EVALUATES', g)).toEqual(['project:zz-0350']);
-    expect(out(seedLike.key, 'CONDUCTED_BY', g).sort()).toEqual(['organization:owl-re', 'person:jane-example']);
-    const worldwide = g.nodes.find((n) => n.key === 'country:worldwide')!;
-    expect(worldwide.attributes.props).toMatchObject({ name: 'Worldwide' });
-    expect(worldwide.attributes.props.isoCode).toBeUndefined();
-    const source = g.nodes.find((n) => n.attributes.label === 'SourceDocument')!;
-    expect(source.attributes.props).toMatchObject({ title: 'IOM evaluation repository export', fileName: 'messy-export.csv', mediaType: 'text/csv' });
-    expect(source.attributes.props.text).toBeUndefined();
+    const seedLike = evaluations.find((n) => n.props.title === 'Ex-post Evaluation: Strengthening Migration Data in Testland')!;
+    expect(seedLike.props).toMatchObject({ year: 2021, publicationDate: '2021-05-19', periodFrom: '2016-10-25', hasBrief: true });
+    expect(out(seedLike.id, 'FUNDED_BY', g)).toEqual(['organization:idf']);
+    expect(out(seedLike.id, 'COMMISSIONED_BY', g)).toEqual(['organization:idf']);
+    expect(out(seedLike.id, 'EVALUATES', g)).toEqual(['project:zz-0350']);
+    expect(out(seedLike.id, 'CONDUCTED_BY', g).sort()).toEqual(['organization:owl-re', 'person:jane-example']);
+    const worldwide = g.nodes.find((n) => n.id === 'country:worldwide')!;
+    expect(worldwide.props).toMatchObject({ name: 'Worldwide' });
+    expect(worldwide.props.isoCode).toBeUndefined();
+    const source = g.nodes.find((n) => n.labels.includes('SourceDocument'))!;
+    expect(source.props).toMatchObject({ title: 'IOM evaluation repository export', fileName: 'messy-export.csv', mediaType: 'text/csv' });
+    expect(source.props.text).toBeUndefined();
   });
 
   it('changes nothing when the same export is imported again', async () => {
@@ -109,10 +106,10 @@ describe('npm run import on a catalogue export', () => {
     const result = await importCli([newer], { DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     const g = await graph();
-    expect(g.nodes.filter((n) => n.attributes.label === 'Evaluation')).toHaveLength(9);
-    const evaluation = g.nodes.find((n) => n.attributes.props.title === 'Ex-post Evaluation: Strengthening Migration Data in Testland')!;
-    expect(out(evaluation.key, 'FUNDED_BY', g)).toEqual(['organization:eu']);
-    expect(out(evaluation.key, 'COMMISSIONED_BY', g)).toEqual(['organization:eu']);
+    expect(g.nodes.filter((n) => n.labels.includes('Evaluation'))).toHaveLength(9);
+    const evaluation = g.nodes.find((n) => n.props.title === 'Ex-post Evaluation: Strengthening Migration Data in Testland')!;
+    expect(out(evaluation.id, 'FUNDED_BY', g)).toEqual(['organization:eu']);
+    expect(out(evaluation.id, 'COMMISSIONED_BY', g)).toEqual(['organization:eu']);
   });
 
   it('exits 0 when every row imports', async () => {

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, gqlData, removeDir, ROOT, startApi, tempDir, type ApiProcess } from '../helpers/api.js';
 import { briefFixtures, expectedRecord, fixturePdf, FIXTURES_DIR } from '../helpers/briefFixtures.js';
+import { storedGraph, storedGraphText, type StoredGraph } from '../helpers/embedded.js';
 
 const run = promisify(execFile);
 const SEED_BRIEF = path.join(ROOT, 'seeds/sources/iom-bolivia-internal-migration-brief.txt');
@@ -28,7 +29,7 @@ describe('npm run import', () => {
   let dataDir: string;
   let work: string;
   let pdfFile: string;
-  const snapshot = () => readFile(path.join(dataDir, 'graph.json'), 'utf8');
+  const snapshot = () => storedGraphText(dataDir);
 
   beforeAll(async () => {
     dataDir = await tempDir();
@@ -59,7 +60,7 @@ describe('npm run import', () => {
     expect(report.found).toContainEqual({ field: 'project.code', line: 34, value: 'BO10P0001/CE.0350' });
     expect(report.warnings.length).toBeGreaterThan(0);
     expect(out.total).toEqual({ files: 2, ok: 2, failed: 0 });
-    await expect(stat(path.join(dataDir, 'graph.json'))).rejects.toThrow();
+    expect((await storedGraph(dataDir)).nodes).toEqual([]);
   });
 
   it('imports text and PDF briefs with a line per file and a total', async () => {
@@ -73,9 +74,9 @@ describe('npm run import', () => {
     expect(lines[3]).toMatch(/^imported 3 of 3 file\(s\): \d+ nodes created, \d+ updated; \d+ relationships created, \d+ updated; store now holds \d+ nodes and \d+ relationships$/);
 
     // Provenance with line ranges reaches the store.
-    const graph = JSON.parse(await snapshot()).graph;
-    const sourced = graph.edges.filter((e: any) => e.attributes.type === 'SOURCED_FROM' && e.source === 'finding:bo10p0001-ce-0350:ex-post:2021:efficiency');
-    expect(sourced.map((e: any) => e.attributes.props.lines)).toEqual(['50']);
+    const graph = await storedGraph(dataDir);
+    const sourced = graph.edges.filter((e) => e.type === 'SOURCED_FROM' && e.from === 'finding:bo10p0001-ce-0350:ex-post:2021:efficiency');
+    expect(sourced.map((e) => e.props.lines)).toEqual(['50']);
   });
 
   it('changes nothing when the same files are imported again', async () => {

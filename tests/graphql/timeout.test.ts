@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { seed } from '../../src/services/import/index.js';
-import { MemoryStore } from '../../src/store/memory.js';
+import { openEmbeddedStore } from '../helpers/embedded.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { ROOT } from '../helpers/api.js';
 
@@ -17,8 +17,7 @@ let delayMs = 0;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const memory = new MemoryStore();
-  await memory.open();
+  const memory = await openEmbeddedStore();
   await seed(memory, path.join(ROOT, 'seeds'));
   const store: GraphStore = new Proxy(memory, {
     get(target, prop, receiver) {

@@ -13,17 +13,23 @@ export type WorkCost = (args: Readonly<Record<string, unknown>>) => number;
 /** The field extension the cost estimator reads (see cost.ts). */
 export const workCost = (cost: WorkCost): { workCost: WorkCost } => ({ workCost: cost });
 
+/** The bounds of the stakeholder fields' arguments (an argument beyond them is refused by the field). */
+export const STAKEHOLDER_LIMITS = { maxDepth: 4, maxNodes: 500, maxHops: 6, maxPaths: 20, maxCollaborators: 100 } as const;
+
 const num = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+/** An argument as the field will take it: beyond its bound the field refuses it, so it costs no more than the bound. */
+const bounded = (value: unknown, fallback: number, max: number) => Math.min(Math.max(num(value, fallback), 1), max);
+const L = STAKEHOLDER_LIMITS;
 const words = (value: unknown) => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean).length : 0);
 
 /** The cost models of the expensive fields, next to one another so they can be compared. */
 export const COSTS = {
   /** A bounded search from both ends: fan-out to the power of half the hops, from each end. */
-  paths: (args) => 2 * ASSUMED_FAN_OUT ** Math.ceil(num(args.maxHops, 4) / 2) + num(args.first, 3) * num(args.maxHops, 4),
+  paths: (args) => 2 * ASSUMED_FAN_OUT ** Math.ceil(bounded(args.maxHops, 4, L.maxHops) / 2) + bounded(args.first, 3, L.maxPaths) * bounded(args.maxHops, 4, L.maxHops),
   /** Every node kept, with its links, at every depth. */
-  network: (args) => num(args.maxNodes, 100) * num(args.depth, 2) * 10,
+  network: (args) => bounded(args.maxNodes, 100, L.maxNodes) * bounded(args.depth, 2, L.maxDepth) * 10,
   /** Every project of the organisation, with every participant of each. */
-  collaborators: (args) => 6_000 + num(args.first, 20) * 100,
+  collaborators: (args) => 6_000 + bounded(args.first, 20, L.maxCollaborators) * 100,
   /** The candidates scored for each result. */
   related: (args) => 500 + num(args.first, 5) * 50 + words(args.text) * 50,
   /** Every word looked up in the index. */

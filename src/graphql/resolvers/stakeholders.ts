@@ -9,7 +9,8 @@ import { fromGlobalId, toGlobalId } from '../globalId.js';
 import { Evaluation, fromNode, Organization, Person, Project, Recommendation } from '../types/entities.js';
 import { canonicalRole, Collaborator, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
 
-export const LIMITS = { maxDepth: 4, maxNodes: 500, maxHops: 6, maxPaths: 20, maxCollaborators: 100 } as const;
+export { STAKEHOLDER_LIMITS as LIMITS } from '../limits/work.js';
+import { STAKEHOLDER_LIMITS as LIMITS } from '../limits/work.js';
 
 async function stakeholder(ctx: GraphContext, id: string, argument: string): Promise<GraphNode> {
   const { nodeId } = fromGlobalId(id, ['Organization', 'Project'], argument);

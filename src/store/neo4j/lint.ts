@@ -5,7 +5,7 @@
  * for instance) count as failures: in this codebase they are always typos.
  */
 import { createRequire } from 'node:module';
-import { LABELS, PROPERTY_KEYS, REL_TYPES } from '../../domain/model.js';
+import { INTERNAL_LABELS, LABELS, PROPERTY_KEYS, REL_TYPES } from '../../domain/model.js';
 
 export interface LintInput {
   readonly name: string;
@@ -44,7 +44,7 @@ function linter(): LintFn {
 
 export function lintStatement(input: LintInput): LintProblem[] {
   const schema = {
-    labels: [...LABELS],
+    labels: [...LABELS, ...INTERNAL_LABELS],
     relationshipTypes: [...REL_TYPES],
     propertyKeys: [...PROPERTY_KEYS],
     parameters: input.params ?? {},

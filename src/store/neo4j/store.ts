@@ -8,7 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { labelOfId, RELATIONSHIPS, type Direction, type GraphEdge, type GraphNode, type Label, type RelType } from '../../domain/model.js';
 import { normaliseText } from '../../domain/text.js';
 import { terms } from '../../domain/terms.js';
-import type { GraphChange, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
+import type { GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
 import { StoreError } from '../port.js';
 import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
@@ -168,11 +168,34 @@ export class Neo4jStore implements GraphStore {
     return { id, value: sortValue(fromNeo4jProps(row?.props)[property]) };
   }
 
-  async write(input: GraphChange): Promise<WriteSummary> {
-    const change = normaliseChange(input);
+  write(change: GraphChange): Promise<WriteSummary> {
+    return this.transaction(async () => change);
+  }
+
+  /**
+   * Read and write in one transaction. Every write transaction first takes the write lock (a
+   * single GraphMeta node it updates), so writers run one after another and what `work` reads
+   * stays true until the change is committed; the driver retries the whole transaction on a
+   * transient error.
+   */
+  async transaction(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary> {
     const session = this.session('WRITE');
     try {
       return await session.executeWrite(async (tx) => {
+        await this.rows(tx, this.catalogue.statement('writes.lock'), {});
+        // The reads of `work` run in this transaction, after the lock.
+        const view = Object.create(this) as Neo4jStore;
+        (view as unknown as { read: <T>(w: (t: ManagedTransaction) => Promise<T>) => Promise<T> }).read = (w) => w(tx);
+        return this.apply(tx, normaliseChange(await work(view)));
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async apply(tx: ManagedTransaction, change: GraphChange): Promise<WriteSummary> {
+    {
+      {
         await checkChange(change, async (ids) => {
           const labels = new Map<string, Label>();
           for (const [label, group] of groupByLabel(ids)) {
@@ -210,9 +233,7 @@ export class Neo4jStore implements GraphStore {
           summary.edgesUpdated += total - Number(result?.created ?? 0);
         }
         return summary;
-      });
-    } finally {
-      await session.close();
+      }
     }
   }
 

@@ -1,0 +1,493 @@
+/**
+ * The embedded store: the graph in an embedded database (LMDB, database.ts) in DATA_DIR. It is
+ * its own read side: nodes, relationships and every index are sorted key spaces, read with
+ * point lookups and range scans in microseconds, straight from the memory-mapped file, so
+ * nothing is loaded or rebuilt at start-up.
+ *
+ * Writes are transactions: `transaction(work)` runs `work` against the committed graph and
+ * commits the change it returns only if no other writer (in this process or another one on the
+ * same DATA_DIR) committed meanwhile; otherwise it runs `work` again. Concurrent writers thus
+ * behave as if they wrote one after another, and each write costs what it changes. A commit is
+ * acknowledged once it is on disk; a crash leaves the last committed state. Other processes'
+ * commits are seen at once (LMDB readers see the latest commit on each new read).
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ABORT } from 'lmdb';
+import { INDEXED_PROPERTIES, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
+import { checkFilter, inRange, normaliseFilter, type Filter } from '../filter.js';
+import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order.js';
+import type { GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
+import { StoreError, StoreWriteError } from '../port.js';
+import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
+import { LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type StoredNode } from './database.js';
+import { indexText, removeText, searchText } from './textIndex.js';
+
+export interface EmbeddedStoreOptions {
+  /** The folder of the database (DATA_DIR). */
+  readonly dataDir: string;
+}
+
+const DATABASE_FILE = 'graph.mdb';
+/** Changes kept in the log for other processes' caches. */
+const LOG_KEPT = 10_000;
+const RETRY = Symbol('retry');
+
+export class EmbeddedStore implements GraphStore {
+  readonly backend = 'memory' as const;
+  private db: Databases | undefined;
+  /** Writers of this process take turns; other processes are kept out by LMDB's write lock. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private failure: string | undefined;
+
+  constructor(private readonly options: EmbeddedStoreOptions) {}
+
+  get file(): string {
+    return path.join(this.options.dataDir, DATABASE_FILE);
+  }
+
+  async open(): Promise<void> {
+    await mkdir(this.options.dataDir, { recursive: true });
+    await sweepTemporaryFiles(this.options.dataDir);
+    try {
+      this.db = openDatabases(this.file);
+    } catch (error) {
+      throw new StoreError(`cannot open the embedded database ${this.file}: ${(error as Error).message}`);
+    }
+    const layout = this.db.meta.get('layout');
+    if (layout === undefined) {
+      await this.db.meta.put('layout', LAYOUT_VERSION);
+    } else if (layout !== LAYOUT_VERSION) {
+      throw new StoreError(`the embedded database ${this.file} has layout ${String(layout)}; this version reads layout ${LAYOUT_VERSION}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    const db = this.db;
+    this.db = undefined;
+    await db?.root.close();
+  }
+
+  private get d(): Databases {
+    if (!this.db) throw new StoreError('the embedded store is not open');
+    return this.db;
+  }
+
+  async status(): Promise<StoreStatus> {
+    if (!this.db) return { backend: this.backend, ready: false, nodes: 0, edges: 0, detail: 'not open' };
+    const counts = this.counts();
+    return {
+      backend: this.backend,
+      ready: this.failure === undefined,
+      nodes: [...counts.values()].reduce((a, b) => a + b, 0),
+      edges: (this.d.meta.get('edges') as number | undefined) ?? 0,
+      ...(this.failure ? { detail: this.failure } : {}),
+    };
+  }
+
+  /** The last committed change's number: it grows with every commit of any process. */
+  sequence(): number {
+    return (this.d.meta.get('seq') as number | undefined) ?? 0;
+  }
+
+  private counts(): Map<Label, number> {
+    const out = new Map<Label, number>();
+    for (const { key, value } of this.d.meta.getRange(prefixRange(['count']))) out.set((key as [string, Label])[1], value as number);
+    return out;
+  }
+
+  private node(id: string): GraphNode | null {
+    const stored = this.d.nodes.get(id);
+    return stored ? { id, label: stored.l, props: stored.p } : null;
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => this.node(id));
+  }
+
+  async neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> {
+    return ids.map((id) => this.neighboursOf(id, type, direction));
+  }
+
+  private neighboursOf(id: string, type: RelType, direction: Direction): Neighbour[] {
+    const d = this.d;
+    const found: Neighbour[] = [];
+    if (direction === 'out') {
+      for (const { key, value } of d.out.getRange(prefixRange([id, type]))) {
+        const to = (key as string[])[2]!;
+        const node = this.node(to);
+        if (node) found.push({ edge: { type, from: id, to, props: value }, node });
+      }
+      return found.sort(byPositionThenId);
+    }
+    for (const key of d.in.getKeys(prefixRange([id, type]))) {
+      const from = (key as string[])[2]!;
+      const node = this.node(from);
+      const props = d.out.get([from, type, id]);
+      if (node && props) found.push({ edge: { type, from, to: id, props }, node });
+    }
+    return found.sort(byNeighbourId);
+  }
+
+  async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
+    return keys.map((key) => this.idsByKey(label, key).map((id) => this.node(id)!).filter(Boolean));
+  }
+
+  private idsByKey(label: Label, key: string): string[] {
+    return [...this.d.keys.getKeys(prefixRange([label, key]))].map((k) => (k as string[])[2]!);
+  }
+
+  async list(query: ListQuery): Promise<ListPage> {
+    const filter = query.filter && normaliseFilter(query.filter);
+    if (filter) checkFilter(filter);
+    let ids: string[];
+    if (!filter) {
+      ids = this.labelIds(query.label);
+    } else {
+      const candidates = this.candidates(filter, [query.label]);
+      const pool = candidates ? [...candidates].filter((id) => this.d.nodes.get(id)?.l === query.label).sort(compareIds) : this.labelIds(query.label);
+      ids = pool.filter((id) => this.matches(id, filter));
+    }
+    let start: number;
+    if (query.orderBy) {
+      const { property, descending } = query.orderBy;
+      const key = (id: string) => sortValue(this.d.nodes.get(id)?.p[property]);
+      const sign = descending ? -1 : 1;
+      const compare = (a: { id: string; value: string }, b: { id: string; value: string }) => sign * (compareIds(a.value, b.value) || compareIds(a.id, b.id));
+      const keyed = ids.map((id) => ({ id, value: key(id) })).sort(compare);
+      ids = keyed.map((k) => k.id);
+      const after = query.after;
+      start = after === undefined ? 0 : keyed.findIndex((k) => compare(k, typeof after === 'string' ? { id: after, value: key(after) } : after) > 0);
+      if (start < 0) start = ids.length;
+    } else {
+      const after = query.after === undefined ? undefined : typeof query.after === 'string' ? query.after : query.after.id;
+      start = after === undefined ? 0 : upperBound(ids, after);
+    }
+    const page = ids.slice(start, start + query.first);
+    return { nodes: page.map((id) => this.node(id)!), totalCount: ids.length, hasNextPage: start + query.first < ids.length };
+  }
+
+  private labelIds(label: Label): string[] {
+    return [...this.d.labels.getKeys(prefixRange([label]))].map((k) => (k as string[])[1]!);
+  }
+
+  /**
+   * The ids a filter can match, found through the indexes (names, indexed properties, ids, and
+   * relationships from nodes so found), or undefined when it cannot be narrowed without a scan.
+   * A superset: `matches` decides.
+   */
+  private candidates(filter: Filter, labels: readonly Label[]): Set<string> | undefined {
+    const d = this.d;
+    switch (filter.kind) {
+      case 'ids':
+        return new Set(filter.ids);
+      case 'keys':
+        return new Set(labels.flatMap((label) => filter.keys.flatMap((key) => this.idsByKey(label, key))));
+      case 'eq':
+      case 'range': {
+        const indexed = labels.every((label) => (INDEXED_PROPERTIES[label] as readonly string[] | undefined)?.includes(filter.property));
+        if (!indexed) return undefined;
+        const out = new Set<string>();
+        for (const label of labels) {
+          const range =
+            filter.kind === 'eq'
+              ? prefixRange([label, filter.property, filter.value])
+              : {
+                  start: [label, filter.property, ...(filter.from !== undefined ? [filter.from] : [])] as Key,
+                  end: [label, filter.property, ...(filter.to !== undefined ? [filter.to, '\uffff\uffff'] : ['\uffff\uffff'])] as Key,
+                };
+          for (const key of d.props.getKeys(range)) out.add((key as unknown[]).at(-1) as string);
+        }
+        return out;
+      }
+      case 'and': {
+        let best: Set<string> | undefined;
+        for (const f of filter.filters) {
+          const c = this.candidates(f, labels);
+          if (c && (!best || c.size < best.size)) best = c;
+          if (best && best.size === 0) break;
+        }
+        return best;
+      }
+      case 'or': {
+        const out = new Set<string>();
+        for (const f of filter.filters) {
+          const c = this.candidates(f, labels);
+          if (!c) return undefined;
+          c.forEach((id) => out.add(id));
+        }
+        return out;
+      }
+      case 'related': {
+        if (!filter.node) return undefined;
+        const rule = RELATIONSHIPS[filter.type];
+        const ends = (filter.label ? [filter.label] : filter.direction === 'out' ? rule.to : rule.from) as readonly Label[];
+        const others = this.candidates(filter.node, ends);
+        if (!others) return undefined;
+        const back: Direction = filter.direction === 'out' ? 'in' : 'out';
+        const out = new Set<string>();
+        for (const other of others) {
+          if (!this.matches(other, filter.node)) continue;
+          for (const n of this.neighboursOf(other, filter.type, back)) {
+            if (!filter.edge || edgeMatches(n.edge.props, filter.edge)) out.add(n.node.id);
+          }
+        }
+        return out;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Whether a node matches a (normalised) filter, walking its relationships for `related`. */
+  private matches(id: string, filter: Filter): boolean {
+    const stored = this.d.nodes.get(id);
+    if (!stored) return false;
+    const props = stored.p;
+    switch (filter.kind) {
+      case 'and':
+        return filter.filters.every((f) => this.matches(id, f));
+      case 'or':
+        return filter.filters.some((f) => this.matches(id, f));
+      case 'not':
+        return !this.matches(id, filter.filter);
+      case 'eq':
+      case 'range':
+        return edgeMatches(props, filter);
+      case 'text':
+        return String(props.searchText ?? '').includes(filter.text);
+      case 'keys': {
+        const keys = props.matchKeys;
+        return Array.isArray(keys) && filter.keys.some((k) => keys.includes(k));
+      }
+      case 'ids':
+        return filter.ids.includes(id);
+      case 'related': {
+        const d = this.d;
+        const check = (other: string, edgeProps: Props) => {
+          if (filter.label && d.nodes.get(other)?.l !== filter.label) return false;
+          if (filter.edge && !edgeMatches(edgeProps, filter.edge)) return false;
+          return !filter.node || this.matches(other, filter.node);
+        };
+        if (filter.direction === 'out') {
+          for (const { key, value } of d.out.getRange(prefixRange([id, filter.type]))) if (check((key as string[])[2]!, value)) return true;
+          return false;
+        }
+        for (const key of d.in.getKeys(prefixRange([id, filter.type]))) {
+          const from = (key as string[])[2]!;
+          if (check(from, d.out.get([from, filter.type, id]) ?? {})) return true;
+        }
+        return false;
+      }
+    }
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    return searchText(this.d, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
+  }
+
+  write(change: GraphChange): Promise<WriteSummary> {
+    return this.transaction(async () => change);
+  }
+
+  /**
+   * Run `work` against the committed graph and commit the change it returns, as one
+   * transaction: if another writer committed after `work` began reading, `work` runs again on
+   * the new state. Acknowledged once the commit is on disk.
+   */
+  transaction(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary> {
+    const run = this.writing.catch(() => undefined).then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const seq = this.sequence();
+        const change = normaliseChange(await work(this));
+        let refused: StoreError | undefined;
+        let outcome: WriteSummary | typeof RETRY | typeof ABORT;
+        try {
+          outcome = await this.d.root.transaction(() => {
+            if (this.sequence() !== seq) return RETRY;
+            try {
+              return this.apply(change, seq + 1);
+            } catch (error) {
+              // A change the model refuses: abort, so that none of it is committed.
+              if (!(error instanceof StoreError)) throw error;
+              refused = error;
+              return ABORT;
+            }
+          });
+          if (!refused && outcome !== RETRY) await this.d.root.flushed;
+        } catch (error) {
+          // The database could not write (a full disk, an I/O error): nothing was committed.
+          this.failure = `the embedded database could not write: ${(error as Error).message}`;
+          throw new StoreWriteError(this.failure, { cause: error });
+        }
+        if (refused) throw refused;
+        this.failure = undefined;
+        if (outcome !== RETRY) return outcome as WriteSummary;
+        if (attempt >= 50) throw new StoreError('another process kept writing; gave up after 50 attempts');
+      }
+    });
+    this.writing = run;
+    return run;
+  }
+
+  /** Apply a change inside the write transaction, keeping every index, and log it. */
+  private apply(change: GraphChange, seq: number): WriteSummary {
+    const d = this.d;
+    checkChangeSync(change, (ids) => {
+      const labels = new Map<string, Label>();
+      for (const id of ids) {
+        const stored = d.nodes.get(id);
+        if (stored) labels.set(id, stored.l);
+      }
+      return labels;
+    });
+    const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0, nodesDeleted: 0 };
+    const touchedNodes = new Set<string>();
+    const touchedEdges: [string, string, string][] = [];
+    let edgeCount = (d.meta.get('edges') as number | undefined) ?? 0;
+    const count = (label: Label, delta: number) => d.meta.putSync(['count', label], ((d.meta.get(['count', label]) as number | undefined) ?? 0) + delta);
+    const removeEdge = (from: string, type: string, to: string) => {
+      if (!d.out.removeSync([from, type, to])) return;
+      d.in.removeSync([to, type, from]);
+      edgeCount--;
+      touchedEdges.push([from, type, to]);
+    };
+
+    for (const id of change.deleteNodes ?? []) {
+      const stored = d.nodes.get(id);
+      if (!stored) continue;
+      for (const key of [...d.out.getKeys(prefixRange([id]))]) removeEdge(...(key as [string, string, string]));
+      for (const key of [...d.in.getKeys(prefixRange([id]))]) {
+        const [to, type, from] = key as [string, string, string];
+        removeEdge(from, type, to);
+      }
+      this.unindexNode(id, stored);
+      d.nodes.removeSync(id);
+      count(stored.l, -1);
+      summary.nodesDeleted++;
+      touchedNodes.add(id);
+    }
+    for (const edge of change.deleteEdges ?? []) removeEdge(edge.from, edge.type, edge.to);
+
+    for (const node of change.nodes) {
+      const before = d.nodes.get(node.id);
+      const props = withoutNulls({ ...(before?.p ?? {}), ...node.props });
+      if (before) {
+        this.unindexNode(node.id, before);
+        summary.nodesUpdated++;
+      } else {
+        count(node.label, 1);
+        summary.nodesCreated++;
+      }
+      const stored: StoredNode = { l: node.label, p: props };
+      d.nodes.putSync(node.id, stored);
+      this.indexNode(node.id, stored);
+      touchedNodes.add(node.id);
+    }
+    for (const edge of change.edges) {
+      const before = d.out.get([edge.from, edge.type, edge.to]);
+      d.out.putSync([edge.from, edge.type, edge.to], withoutNulls({ ...(before ?? {}), ...edge.props }));
+      if (before) summary.edgesUpdated++;
+      else {
+        d.in.putSync([edge.to, edge.type, edge.from], null);
+        edgeCount++;
+        summary.edgesCreated++;
+      }
+      touchedEdges.push([edge.from, edge.type, edge.to]);
+    }
+    d.meta.putSync('edges', edgeCount);
+    d.meta.putSync('seq', seq);
+    d.log.putSync(seq, { nodes: [...touchedNodes], edges: touchedEdges });
+    if (seq > LOG_KEPT) d.log.removeSync(seq - LOG_KEPT);
+    return summary;
+  }
+
+  /** Every node and relationship, in key order (for backups, exports and tests). */
+  dump(): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    const d = this.d;
+    return {
+      nodes: [...d.nodes.getRange()].map(({ key, value }) => ({ id: key, label: value.l, props: value.p })),
+      edges: [...d.out.getRange()].map(({ key, value }) => {
+        const [from, type, to] = key as [string, RelType, string];
+        return { type, from, to, props: value };
+      }),
+    };
+  }
+
+  private indexNode(id: string, node: StoredNode): void {
+    const d = this.d;
+    d.labels.putSync([node.l, id], null);
+    for (const key of keysOf(node)) d.keys.putSync([node.l, key, id], null);
+    for (const [property, value] of indexedValues(node)) d.props.putSync([node.l, property, value, id], null);
+    if ((SEARCHABLE_LABELS as readonly string[]).includes(node.l)) indexText(d, id, node.l, typeof node.p.searchText === 'string' ? node.p.searchText : undefined);
+  }
+
+  private unindexNode(id: string, node: StoredNode): void {
+    const d = this.d;
+    d.labels.removeSync([node.l, id]);
+    for (const key of keysOf(node)) d.keys.removeSync([node.l, key, id]);
+    for (const [property, value] of indexedValues(node)) d.props.removeSync([node.l, property, value, id]);
+    removeText(d, id);
+  }
+}
+
+function keysOf(node: StoredNode): string[] {
+  const keys = node.p.matchKeys;
+  return Array.isArray(keys) ? [...new Set(keys as readonly string[])] : [];
+}
+
+/** The values of a node's indexed properties (a list property: each of its values). */
+function indexedValues(node: StoredNode): [string, string | number | boolean][] {
+  const out: [string, string | number | boolean][] = [];
+  for (const property of (INDEXED_PROPERTIES[node.l] as readonly string[] | undefined) ?? []) {
+    const value = node.p[property];
+    if (Array.isArray(value)) for (const v of new Set(value as readonly string[])) out.push([property, v]);
+    else if (value !== null && value !== undefined) out.push([property, value as string | number | boolean]);
+  }
+  return out;
+}
+
+/** Whether properties (of a node or a relationship) match property and range conditions. */
+function edgeMatches(props: Props, filter: Filter): boolean {
+  switch (filter.kind) {
+    case 'and':
+      return filter.filters.every((f) => edgeMatches(props, f));
+    case 'or':
+      return filter.filters.some((f) => edgeMatches(props, f));
+    case 'not':
+      return !edgeMatches(props, filter.filter);
+    case 'eq': {
+      const actual = props[filter.property];
+      return Array.isArray(actual) ? actual.includes(filter.value as string) : actual === filter.value;
+    }
+    case 'range':
+      return inRange(props[filter.property], filter.from, filter.to);
+    default:
+      throw new StoreError(`a relationship filter takes property and range conditions, not "${filter.kind}"`);
+  }
+}
+
+function upperBound(sorted: readonly string[], after: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A null property means "no value": it is removed, as Neo4j does with `SET n += {key: null}`. */
+function withoutNulls(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/** Temporary files earlier versions (or an interrupted copy) left in DATA_DIR. */
+async function sweepTemporaryFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (/^\..*\.tmp$/.test(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
+

@@ -1,0 +1,77 @@
+/**
+ * The embedded store: the store contract, and what it owes as a database: a commit survives a
+ * restart, a refused change writes nothing, several stores (processes) on one DATA_DIR see each
+ * other's commits at once, and concurrent transactions behave as if they ran one at a time.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GraphNode } from '../../src/domain/model.js';
+import { EmbeddedStore } from '../../src/store/embedded/store.js';
+import { removeDir, tempDir } from '../helpers/api.js';
+import { storeContract } from './contract.js';
+
+const dirs: string[] = [];
+const stores: EmbeddedStore[] = [];
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  await Promise.all(dirs.map(removeDir));
+});
+
+async function openStore(dir?: string): Promise<EmbeddedStore> {
+  const dataDir = dir ?? (await tempDir());
+  if (!dir) dirs.push(dataDir);
+  const store = new EmbeddedStore({ dataDir });
+  await store.open();
+  stores.push(store);
+  return store;
+}
+
+storeContract('embedded', { create: () => openStore() });
+
+const org = (key: string, name: string): GraphNode => ({ id: `organization:${key}`, label: 'Organization', props: { name, matchKeys: [key], searchText: name.toLowerCase() } });
+
+describe('the embedded database', () => {
+  it('keeps what was committed across a restart', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const first = await openStore(dir);
+    await first.write({ nodes: [org('ine', 'INE')], edges: [] });
+    await first.close();
+    const again = await openStore(dir);
+    expect(await again.getNodes(['organization:ine'])).toEqual([org('ine', 'INE')]);
+    expect(await again.status()).toMatchObject({ nodes: 1, edges: 0, ready: true });
+  });
+
+  it('writes nothing of a change it refuses', async () => {
+    const store = await openStore();
+    const bad = { nodes: [org('a', 'A')], edges: [{ type: 'PARTNERED_WITH' as const, from: 'project:none', to: 'organization:a', props: {} }] };
+    await expect(store.write(bad)).rejects.toThrow(/start node does not exist/);
+    expect(await store.getNodes(['organization:a'])).toEqual([null]);
+    expect(await store.status()).toMatchObject({ nodes: 0 });
+  });
+
+  it('shows one store what another on the same DATA_DIR committed, at once', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const [a, b] = [await openStore(dir), await openStore(dir)];
+    await a.write({ nodes: [org('udape', 'UDAPE')], edges: [] });
+    expect((await b.findByKeys('Organization', ['udape']))[0]!.map((n) => n.id)).toEqual(['organization:udape']);
+    await b.write({ nodes: [org('ine', 'INE')], edges: [] });
+    expect((await a.list({ label: 'Organization', first: 10 })).totalCount).toBe(2);
+  });
+
+  it('runs concurrent transactions as if one after another, across stores on one DATA_DIR', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const [a, b] = [await openStore(dir), await openStore(dir)];
+    await a.write({ nodes: [{ id: 'organization:counter', label: 'Organization', props: { name: '0' } }], edges: [] });
+    // Each transaction reads the counter and writes it plus one: no increment may be lost.
+    const increment = (store: EmbeddedStore) =>
+      store.transaction(async (reader) => {
+        const [node] = await reader.getNodes(['organization:counter']);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+        return { nodes: [{ id: 'organization:counter', label: 'Organization', props: { name: String(Number(node!.props.name) + 1) } }], edges: [] };
+      });
+    await Promise.all(Array.from({ length: 40 }, (_, i) => increment(i % 2 ? a : b)));
+    expect((await a.getNodes(['organization:counter']))[0]!.props.name).toBe('40');
+  });
+});
