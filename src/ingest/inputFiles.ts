@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseBrief } from './brief/parseBrief.js';
+import { parseBrief } from './brief/index.js';
 import { BriefParseError, MAX_BRIEF_CHARS, MAX_PDF_BYTES } from './brief/errors.js';
 import { looksLikePdf, pdfToText } from './brief/pdf.js';
 import type { ExtractionReport } from './brief/report.js';

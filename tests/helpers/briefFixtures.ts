@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvaluationRecord } from '../../src/domain/record.js';
-import { parseBrief, type ParsedBrief } from '../../src/ingest/brief/parseBrief.js';
+import { parseBrief, type ParsedBrief } from '../../src/ingest/brief/index.js';
 import { pdfToText } from '../../src/ingest/brief/pdf.js';
 import { readRecordFile } from '../../src/ingest/recordFiles.js';
 import { ROOT } from './api.js';

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationRecord } from '../../src/domain/record.js';
 import { SCORED_FIELDS, valueAt } from '../../src/ingest/brief/accuracy.js';
-import type { ParsedBrief } from '../../src/ingest/brief/parseBrief.js';
+import type { ParsedBrief } from '../../src/ingest/brief/index.js';
 import { briefFixtures, expectedRecord, parseFixture } from '../helpers/briefFixtures.js';
 
 const fixtures = briefFixtures().filter((f) => !f.name.includes('(seed)'));

@@ -50,7 +50,7 @@ export function guardInput(text: string): void {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control++;
     if (c > 32 && c !== 0xa0) nonSpace++;
   }
-  if (nonSpace === 0) throw new BriefParseError('EMPTY', 'the document is empty: expected the text of an evaluation brief', ['evaluation.title', 'evaluation.type', 'project.title']);
+  if (nonSpace === 0) throw new BriefParseError('EMPTY', 'the document is empty: expected the text of an evaluation brief', ['evaluation.title', 'evaluation.type']);
   if (control > 16 && control / text.length > 0.05) {
     throw new BriefParseError('BINARY', `the document is binary, not text (${Math.round((100 * control) / text.length)}% control or undecodable characters); give a .txt brief or a .pdf file`);
   }

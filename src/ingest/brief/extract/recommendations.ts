@@ -1,0 +1,57 @@
+/**
+ * Recommendations: themes ("A. Approval processes", "1) Data sharing") with audience lines
+ * ("For IOM Bolivia:", "Pour l'OIM Haïti :", "Para la OIM Bolivia:") and one recommendation per
+ * bullet or paragraph below them; or a plain numbered list ("1. Enhance efforts with..."), each
+ * item a recommendation with its number as its code and no audience (none is invented).
+ */
+import type { Brief } from '../draft.js';
+import { AUDIENCE_PREFIX } from '../labels.js';
+import { audienceName, isIomBody, splitNames, type DraftOrg } from '../organizations.js';
+import type { Element } from '../sections.js';
+
+const ITEM = /^\(?([A-Z]|\d{1,2})[.)]\s+(.+)$/;
+
+export function readRecommendations(b: Brief): void {
+  const elements = b.elementsOf('recommendations').filter((e) => !b.taken.has(e));
+  let theme: { code: string; name: string } | undefined;
+  let audiences: DraftOrg[] = [];
+  elements.forEach((element, i) => {
+    const item = element.kind === 'item' ? ITEM.exec(element.text) : undefined;
+    // A theme heads what follows it (audience lines, bullets, paragraphs); a numbered item
+    // followed by another item, or by nothing, is a recommendation.
+    const next = elements[i + 1];
+    const heads = next !== undefined && next.kind !== 'item' && next.kind !== 'heading';
+    if (item && item[2]!.length <= 100 && !/[.!?]$/.test(item[2]!) && heads) {
+      theme = { code: item[1]!, name: item[2]!.trim() };
+      audiences = [];
+      return;
+    }
+    if (element.kind === 'audience') {
+      audiences = audiencesOf(b, element);
+      return;
+    }
+    if (element.kind === 'heading' || element.kind === 'label') return;
+    const text = item ? item[2]! : element.text;
+    b.evaluation.recommendations.push({ themeCode: theme?.code, theme: theme?.name, audiences, text, ownCode: item?.[1], span: element });
+  });
+  // Codes: the theme's letter or number, with ".1", ".2" when a theme has several.
+  const recs = b.evaluation.recommendations;
+  const anyAudience = recs.some((r) => r.audiences.length);
+  recs.forEach((r, i) => {
+    const siblings = recs.filter((o) => o.themeCode !== undefined && o.themeCode === r.themeCode);
+    const code = r.themeCode === undefined ? (r.ownCode ?? String(i + 1)) : siblings.length > 1 ? `${r.themeCode}.${siblings.indexOf(r) + 1}` : r.themeCode;
+    r.ownCode = code;
+    if (!r.audiences.length && (anyAudience || r.themeCode !== undefined)) b.report.warn(`recommendation ${code} has no audience line ("For ...:") above it`, r.span.line);
+    b.report.add(`evaluation.recommendations[${i}]`, r.span, `${code}${r.theme ? ` ${r.theme}` : ''} -> ${r.audiences.map((a) => a.name).join(', ') || '(no audience)'}`);
+  });
+  if (recs.length && !anyAudience && recs.every((r) => r.themeCode === undefined)) b.report.warn(`the ${recs.length} recommendations name no audience; none is recorded`);
+}
+
+function audiencesOf(b: Brief, element: Element): DraftOrg[] {
+  const text = element.text.replace(AUDIENCE_PREFIX, '').replace(/\s*:$/, '').trim();
+  const known = (name: string) => b.orgs.find(name) !== undefined || isIomBody(name);
+  return splitNames(text, known).map((name) => b.orgs.find(name) ?? b.orgs.add({ name: audienceName(name) }, element)).map((org) => {
+    if (org.spans.at(-1)?.line !== element.line) org.spans.push(element);
+    return org;
+  });
+}

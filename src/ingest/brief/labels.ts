@@ -1,0 +1,257 @@
+/**
+ * The words of the brief layouts, one table per language: header and project-panel labels,
+ * section headings, evaluation criteria, month names, and the phrases extractors look for.
+ * Adding a language (or a template that words a label differently) means adding its words
+ * here; lookups take the union of all languages, with keys compared without case or accents.
+ */
+
+export type Language = 'en' | 'fr' | 'es';
+export const LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
+
+/** The record field a header or panel label fills. */
+export type LabelField =
+  | 'evaluation.type'
+  | 'evaluation.evaluators'
+  | 'evaluation.fieldVisits'
+  | 'evaluation.finalReportDate'
+  | 'evaluation.commissioners'
+  | 'evaluation.managedBy'
+  | 'evaluation.commissionedAndManagedBy'
+  | 'evaluation.purpose'
+  | 'evaluation.criteria'
+  | 'evaluation.methodology'
+  | 'project.title'
+  | 'project.coverage'
+  | 'project.type'
+  | 'project.code'
+  | 'project.period'
+  | 'project.budget'
+  | 'project.implementer'
+  | 'project.funders'
+  | 'project.genderMarker'
+  | 'rating';
+
+const LABELS: Record<Language, Record<LabelField, readonly string[]>> = {
+  en: {
+    'evaluation.type': ['evaluation type', 'type of evaluation'],
+    'evaluation.evaluators': ['evaluator(s)', 'evaluators', 'evaluator', 'evaluation team', 'evaluation firm'],
+    'evaluation.fieldVisits': ['field visit dates', 'field visits', 'dates of field visits', 'field work dates', 'fieldwork dates', 'field mission dates'],
+    'evaluation.finalReportDate': ['final report', 'final report date', 'date of final report', 'date of the final report'],
+    'evaluation.commissioners': ['commissioned by'],
+    'evaluation.managedBy': ['managed by', 'evaluation manager', 'evaluation manager(s)', 'evaluation managers'],
+    'evaluation.commissionedAndManagedBy': ['commissioned and managed by', 'commissioned & managed by'],
+    'evaluation.purpose': ['evaluation purpose', 'purpose', 'purpose of the evaluation', 'evaluation objective', 'evaluation objectives'],
+    'evaluation.criteria': ['evaluation criteria', 'criteria'],
+    'evaluation.methodology': ['evaluation methodology', 'methodology', 'methods'],
+    'project.title': ['project title', 'project name'],
+    'project.coverage': ['geographical coverage', 'geographic coverage', 'coverage', 'geographical scope'],
+    'project.type': ['project type', 'type of project'],
+    'project.code': ['project code', 'project codes', 'project code(s)'],
+    'project.period': ['project period', 'implementation period', 'period', 'project duration', 'duration'],
+    'project.budget': ['budget', 'project budget', 'total budget'],
+    'project.implementer': ['implemented by', 'implementing organization', 'implementing organisation'],
+    'project.funders': ['funded by', 'donor', 'donors', 'donor(s)'],
+    'project.genderMarker': ['gender marker', 'iom gender marker'],
+    rating: ['rating'],
+  },
+  fr: {
+    'evaluation.type': ["type d'evaluation", "type de l'evaluation"],
+    'evaluation.evaluators': ['evaluateur(s)', 'evaluateurs', 'evaluateur', 'evaluatrice', 'evaluatrice(s)', 'evaluateur(s)/evaluatrice(s)', "equipe d'evaluation"],
+    'evaluation.fieldVisits': ['dates des visites sur le terrain', 'dates de la visite sur le terrain', 'visites sur le terrain', 'dates de la mission de terrain'],
+    'evaluation.finalReportDate': ['date du rapport final', 'rapport final'],
+    'evaluation.commissioners': ['commande par', 'commandee par', 'commanditee par', 'commandite par'],
+    'evaluation.managedBy': ['gere par', 'geree par', "gestionnaire de l'evaluation", "responsable de l'evaluation"],
+    'evaluation.commissionedAndManagedBy': ['commande et gere par', 'commandee et geree par'],
+    'evaluation.purpose': ["but de l'evaluation", "objectif de l'evaluation", "objet de l'evaluation"],
+    'evaluation.criteria': ["criteres d'evaluation", 'criteres'],
+    'evaluation.methodology': ["methodologie d'evaluation", "methodologie de l'evaluation", 'methodologie'],
+    'project.title': ['titre du projet', 'intitule du projet'],
+    'project.coverage': ['portee geographique', 'couverture geographique', 'zone geographique'],
+    'project.type': ['type du projet', 'type de projet'],
+    'project.code': ['code du projet', 'codes du projet', 'code(s) du projet'],
+    'project.period': ['periode du projet', 'periode de mise en oeuvre', 'duree du projet', 'periode'],
+    'project.budget': ['budget', 'budget du projet', 'budget total'],
+    'project.implementer': ['mis en oeuvre par', 'organisation de mise en oeuvre'],
+    'project.funders': ['donateur', 'donateurs', 'donateur(s)', 'bailleur de fonds', 'bailleurs de fonds', 'finance par'],
+    'project.genderMarker': ["indicateur de l'egalite des sexes", 'marqueur de genre', 'marqueur genre', "marqueur de l'egalite des sexes"],
+    rating: ['note', 'notation'],
+  },
+  es: {
+    'evaluation.type': ['tipo de evaluacion'],
+    'evaluation.evaluators': ['evaluador(es)', 'evaluadores', 'evaluador', 'evaluadora', 'evaluador(a)', 'evaluadora(s)', 'equipo evaluador'],
+    'evaluation.fieldVisits': ['fechas de las visitas de campo', 'fechas de visitas de campo', 'fechas de la visita de campo', 'visitas de campo'],
+    'evaluation.finalReportDate': ['fecha del informe final', 'informe final'],
+    'evaluation.commissioners': ['encargado por', 'encargada por', 'comisionado por', 'comisionada por'],
+    'evaluation.managedBy': ['gestionado por', 'gestionada por', 'gerente de la evaluacion', 'gestor de la evaluacion', 'gestora de la evaluacion'],
+    'evaluation.commissionedAndManagedBy': ['encargado y gestionado por', 'encargada y gestionada por', 'comisionado y gestionado por'],
+    'evaluation.purpose': ['proposito de la evaluacion', 'objetivo de la evaluacion', 'proposito'],
+    'evaluation.criteria': ['criterios de evaluacion', 'criterios'],
+    'evaluation.methodology': ['metodologia de evaluacion', 'metodologia de la evaluacion', 'metodologia'],
+    'project.title': ['titulo del proyecto', 'nombre del proyecto'],
+    'project.coverage': ['cobertura geografica', 'alcance geografico', 'ambito geografico'],
+    'project.type': ['tipo de proyecto', 'tipo del proyecto'],
+    'project.code': ['codigo del proyecto', 'codigos del proyecto', 'codigo(s) del proyecto'],
+    'project.period': ['periodo del proyecto', 'periodo de ejecucion', 'periodo de implementacion', 'duracion del proyecto', 'periodo'],
+    'project.budget': ['presupuesto', 'presupuesto del proyecto', 'presupuesto total'],
+    'project.implementer': ['implementado por', 'ejecutado por'],
+    'project.funders': ['donante', 'donantes', 'donante(s)', 'financiado por'],
+    'project.genderMarker': ['marcador de genero', 'marcador de igualdad de genero'],
+    rating: ['calificacion', 'puntuacion', 'valoracion'],
+  },
+};
+
+export type HeadingKind = 'brief' | 'summary' | 'information' | 'findings' | 'findingsAndConclusions' | 'conclusions' | 'lessons' | 'recommendations';
+
+/** Section headings, as whole-line patterns over the heading's key (see `labelKey`). */
+const HEADINGS: Record<Language, readonly [RegExp, HeadingKind][]> = {
+  en: [
+    [/^(?:evaluation|learning|evaluation learning) brief$/, 'brief'],
+    [/^(?:project summary|summary of the project|project description|project background|background)$/, 'summary'],
+    [/^(?:project information|project details|project data|project at a glance)$/, 'information'],
+    [/^(?:key |main )?findings (?:and|&) conclusions$/, 'findingsAndConclusions'],
+    [/^(?:key findings|findings|main findings|evaluation findings|findings and ratings|key findings and ratings)$/, 'findings'],
+    [/^(?:conclusions?|key conclusions|main conclusions)$/, 'conclusions'],
+    [/^(?:key )?lessons(?: learn(?:ed|t))?(?: and good practices)?$|^good practices$/, 'lessons'],
+    [/^(?:key |main )?recommendations$/, 'recommendations'],
+  ],
+  fr: [
+    [/^(?:resume|note|fiche) d'evaluation$/, 'brief'],
+    [/^(?:resume du projet|description du projet|contexte du projet|contexte)$/, 'summary'],
+    [/^(?:informations? (?:sur le|du) projet|donnees du projet|fiche du projet)$/, 'information'],
+    [/^(?:principales )?constatations (?:et|&) conclusions$/, 'findingsAndConclusions'],
+    [/^(?:principales constatations|constatations|principaux resultats)$/, 'findings'],
+    [/^(?:conclusions?|principales conclusions)$/, 'conclusions'],
+    [/^(?:enseignements tires|lecons apprises|lecons tirees|bonnes pratiques|enseignements)$/, 'lessons'],
+    [/^(?:principales )?recommandations$/, 'recommendations'],
+  ],
+  es: [
+    [/^(?:resumen|nota|ficha) de (?:la )?evaluacion$/, 'brief'],
+    [/^(?:resumen del proyecto|descripcion del proyecto|contexto del proyecto|antecedentes)$/, 'summary'],
+    [/^(?:informacion del proyecto|datos del proyecto|ficha del proyecto)$/, 'information'],
+    [/^(?:principales )?hallazgos (?:y|&) conclusiones$/, 'findingsAndConclusions'],
+    [/^(?:principales hallazgos|hallazgos|hallazgos principales)$/, 'findings'],
+    [/^(?:conclusiones?|principales conclusiones)$/, 'conclusions'],
+    [/^(?:lecciones aprendidas|buenas practicas|lecciones)$/, 'lessons'],
+    [/^(?:principales )?recomendaciones$/, 'recommendations'],
+  ],
+};
+
+/** Lower case, accents and curly apostrophes away, spaces folded, a final colon dropped. */
+export function labelKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/\u0153/g, 'oe')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:.]+$/, '')
+    .trim();
+}
+
+const LABEL_INDEX = new Map<string, { field: LabelField; language: Language }>();
+for (const language of LANGUAGES) {
+  for (const [field, names] of Object.entries(LABELS[language]) as [LabelField, readonly string[]][]) {
+    for (const name of names) if (!LABEL_INDEX.has(name)) LABEL_INDEX.set(name, { field, language });
+  }
+}
+
+/** The field (and language) of a label as a brief writes it ("Évaluateur(s)", "Project code"). */
+export function labelField(label: string): { field: LabelField; language: Language } | undefined {
+  return LABEL_INDEX.get(labelKey(label).replace(/ ?\( ?s ?\)/, '(s)'));
+}
+
+/** The section a heading starts, in any language ("KEY FINDINGS & CONCLUSIONS", "ENSEIGNEMENTS TIRÉS"). */
+export function headingOf(text: string): { kind: HeadingKind; language: Language } | undefined {
+  if (text.length > 60) return undefined;
+  const key = labelKey(text).replace(/\s*&\s*/g, ' & ');
+  for (const language of LANGUAGES) {
+    const found = HEADINGS[language].find(([pattern]) => pattern.test(key));
+    if (found) return { kind: found[1], language };
+  }
+  return undefined;
+}
+
+/** The OECD-DAC criteria (Coherence added in 2019), by the words each language names them with. */
+export const CRITERIA: readonly { name: string; words: readonly string[] }[] = [
+  { name: 'Relevance', words: ['relevance', 'pertinence', 'pertinencia'] },
+  { name: 'Coherence', words: ['coherence', 'coherencia'] },
+  { name: 'Effectiveness', words: ['effectiveness', 'efficacite', 'eficacia'] },
+  { name: 'Efficiency', words: ['efficiency', 'efficience', 'eficiencia'] },
+  { name: 'Impact', words: ['impact', 'impacto'] },
+  { name: 'Sustainability', words: ['sustainability', 'durabilite', 'viabilite', 'perennite', 'sostenibilidad'] },
+];
+
+/** Month names and their usual abbreviations, every language in one table. */
+export const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
+  [
+    ['january jan janvier janv enero ene', 1],
+    ['february feb fevrier fevr fev febrero', 2],
+    ['march mar mars marzo', 3],
+    ['april apr avril avr abril abr', 4],
+    ['may mai mayo', 5],
+    ['june jun juin junio', 6],
+    ['july jul juillet juil julio', 7],
+    ['august aug aout agosto ago', 8],
+    ['september sep sept septembre septiembre setiembre set', 9],
+    ['october oct octobre octubre', 10],
+    ['november nov novembre noviembre', 11],
+    ['december dec decembre diciembre dic', 12],
+  ].flatMap(([words, month]) => (words as string).split(' ').map((w) => [w, month as number])),
+);
+
+/** Words that join the two ends of a period ("to", "au", "al"...), and that may open it ("from", "du", "del"...). */
+export const PERIOD_JOINERS: readonly string[] = ['to', 'until', 'till', 'through', 'au', 'a', "jusqu'au", "jusqu'a", 'al', 'a', 'hasta', 'hasta el'];
+export const PERIOD_OPENERS: readonly string[] = ['from', 'du', 'de', 'des', 'depuis le', 'del', 'desde el', 'desde'];
+/** Words written between a date's day, month and year ("1 de junio de 2025", "1er juin 2025"). */
+export const DATE_FILLERS: readonly string[] = ['de', 'del', 'of', 'le', 'el'];
+
+/** How each language introduces the audience of recommendations ("For IOM Bolivia:"). */
+export const AUDIENCE_LINE = /^(?:For|Pour|Para)\s+\S[^:]{0,150}:$/;
+export const AUDIENCE_PREFIX = /^(?:For|Pour|Para)\s+(?:(?:the|la|le|les|el|los|las)\s+|l')?/i;
+
+/** A finding grouped by objective or result rather than criterion ("Specific Objective 1:"). */
+export const OBJECTIVE_HEAD =
+  /^(?:(?:(?:specific|overall|general|immediate) )?(?:objective|outcome|output|result|pillar)|objectif(?: (?:specifique|general))?|resultat|produit|pilier|objetivo(?: (?:especifico|general))?|resultado|producto|pilar) (?:\d{1,2}|[a-z])(?:\.\d{1,2})?$/;
+
+/** "prepared by X for use by Y." and its equivalents: who the brief is for. */
+export const INTENDED_USERS: readonly RegExp[] = [
+  /(?:^|\s)for (?:use by|the use of) (.{2,300}?)\.(?:\s|$)/i,
+  /(?:^|\s)(?:a|\u00e0) l'intention (?:des |du |de la |de l'|de |d')(.{2,300}?)\.(?:\s|$)/i,
+  /(?:^|\s)para (?:el uso de|uso de|su uso por|uso por) (?:los |las |el |la )?(.{2,300}?)\.(?:\s|$)/i,
+];
+export const PREPARED_BY = /(?:^|\s)(?:prepared by|pr\u00e9par\u00e9e? par|elaborad[oa] por|preparad[oa] por) (?:the |le |la |el )?(.{2,120}?) (?:for|pour|para) /i;
+
+/** Sentences that say a paragraph of a "findings and conclusions" section is a conclusion. */
+export const CONCLUSION_MARKER = /\b(?:in conclusion|we conclude|leads? to the conclusion|concluded? that|en conclusion|conclut que|conduit a la conclusion|en conclusion|se concluye|concluye que|lleva a la conclusion)\b/i;
+
+/** "was designed in collaboration with", in every language (group 1: the English verb). */
+export const COLLABORATION =
+  /\b(?:was|were|is|are|has been|have been|had been)\s+(?:jointly\s+)?([a-z]+(?:\s+out)?)\s+(?:jointly\s+)?(?:in\s+(?:close\s+)?(?:collaboration|partnership|cooperation|coordination)\s+with|together\s+with|jointly\s+with|with\s+the\s+support\s+of)\b|\ben\s+(?:[ée]troite\s+)?(?:collaboration|partenariat|coordination|coop[ée]ration)\s+avec\b|\bconjointement\s+avec\b|\ben\s+(?:estrecha\s+)?(?:colaboraci[oó]n|coordinaci[oó]n|cooperaci[oó]n|alianza)\s+con\b|\bjunto\s+con\b/i;
+
+/** A partner said to lead ("the leading organisation", "partenaire principal", "socio principal"). */
+export const LEAD =
+  /\blead(?:ing)?\s+(?:partner|organi[sz]ation|agency|institution|entity|role|implementing partner)\b|\bled\s+the\s+project\b|\btook\s+the\s+lead\b|\bpartenaire\s+principal\b|\bchef\s+de\s+file\b|\bsocio\s+principal\b|\bcontraparte\s+principal\b/i;
+/** "...led by INE", "dirigé par", "liderado por". */
+export const LED_BY = /\b(?:led by|dirig[ée]e? par|liderad[oa] por) (?:the\s+|le\s+|la\s+|l'|el\s+)?([^,.;()]{2,80})/i;
+
+/** Words of each language counted to tell which one a brief is written in. */
+const FUNCTION_WORDS: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['the', 'and', 'of', 'to', 'with', 'was', 'were', 'for', 'by', 'this', 'that']),
+  fr: new Set(['le', 'les', 'des', 'et', 'du', 'une', 'est', 'pour', 'par', 'dans', 'sur', 'aux', 'au']),
+  es: new Set(['el', 'los', 'las', 'y', 'del', 'una', 'es', 'para', 'por', 'con', 'que', 'al']),
+};
+
+/** The language most of a text's function words belong to (English when in doubt). */
+export function detectLanguage(text: string): Language {
+  const counts: Record<Language, number> = { en: 0, fr: 0, es: 0 };
+  const words = text.slice(0, 200_000).toLowerCase().split(/[^a-z\u00e0-\u00ff']+/);
+  for (const word of words) for (const language of LANGUAGES) if (FUNCTION_WORDS[language].has(word)) counts[language]++;
+  return LANGUAGES.reduce((best, l) => (counts[l] > counts[best] ? l : best), 'en' as Language);
+}
+
+/** How each language quotes a title inside another. */
+export const QUOTES: Record<Language, readonly [string, string]> = { en: ['\u201c', '\u201d'], fr: ['\u00ab ', ' \u00bb'], es: ['\u201c', '\u201d'] };
+
+/** "of the project" in each language, for a title made from the type and the project title. */
+export const OF_THE_PROJECT: Record<Language, string> = { en: 'of the project', fr: 'du projet', es: 'del proyecto' };
