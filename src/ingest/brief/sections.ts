@@ -69,7 +69,10 @@ function looksLikeFindingHead(text: string): boolean {
   const head = parseFindingHead(text);
   if (!head) return false;
   if (isObjective(head.name)) return head.colon;
-  return (head.rating !== undefined || head.colon || head.rest === '') && criterionOf(head.name) !== undefined;
+  // The heading starts with the criterion ("Efficiency and Cost Effectiveness"), unlike a
+  // sentence that rates one ("Pour l'efficience (85 %), le projet...").
+  const first = head.name.split(/\s+/)[0]!;
+  return (head.rating !== undefined || head.colon || head.rest === '') && criterionOf(first) !== undefined && !first.includes("'");
 }
 
 /** "Specific Objective 1", "Objectif spécifique 2", "Resultado 3". */
@@ -116,6 +119,9 @@ export function parseFindingHead(text: string): FindingHead | undefined {
   return { name, rating, colon, rest: text.slice(i).trim() };
 }
 
+/** "Postal Address: ..." after a page or column break starts something new, whatever the text before it. */
+const LABEL_LIKE = /^[A-Z\u00c0-\u00de][^\s:]*(?:\s+[A-Z\u00c0-\u00de][^\s:]*){0,3}\s?:\s/;
+
 /** Elements that never continue onto the next line. */
 const SINGLE_LINE: ReadonlySet<ElementKind> = new Set(['heading', 'audience']);
 
@@ -149,7 +155,9 @@ export function toElements(lines: readonly SourceLine[]): Element[] {
     // Across a page (or column) break a paragraph goes on, unless the text before ended a
     // sentence and the text after starts a new one; a label's value does not go on.
     const breakHere =
-      l.afterPageBreak && current !== undefined && (current.kind === 'label' || (/[.!?:;]["')]?$/.test(current.text.slice(-2)) && /^[A-Z0-9"'([\u00c0-\u00de]/.test(l.text)));
+      l.afterPageBreak &&
+      current !== undefined &&
+      (current.kind === 'label' || (/[.!?:;]["')]?$/.test(current.text.slice(-2)) && /^[A-Z0-9"'([\u00c0-\u00de]/.test(l.text)) || LABEL_LIKE.test(l.text));
     if (current && !start && !current.closed && !breakHere) {
       current.text = `${current.text} ${l.text}`;
       current.endLine = l.endLine;
