@@ -111,8 +111,9 @@ describe('npm run import', () => {
   it('takes folders, and says how to use it when given nothing', async () => {
     const folder = await importCli([FIXTURES_DIR, '--dry-run'], { DATA_DIR: dataDir });
     expect(folder.code).toBe(0);
-    // Each fixture brief and each expected record: .txt and .yaml files (a .pdf-source.txt is a .txt too).
-    expect(folder.stdout).toMatch(/^dry run: parsed 8 of 8 file\(s\); nothing written$/m);
+    // Each fixture brief and each expected record: .txt and .yaml files (a .pdf-source.txt is a .txt
+    // too; a .pdf-layout, the layout of a PDF fixture, is neither and is not taken).
+    expect(folder.stdout).toMatch(/^dry run: parsed 17 of 17 file\(s\); nothing written$/m);
     const usage = await importCli([], { DATA_DIR: dataDir });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^no files or folders given\n\nusage: npm run import -- <files or folders>\.\.\. \[--dry-run\] \[--json\]/);

@@ -186,9 +186,11 @@ export function parseRating(text: string): ParsedRating | undefined {
     const score = Number(percent[1]!.replace(',', '.'));
     return score <= 100 ? { score, label: `${score}%`, scaleMax: 100 } : undefined;
   }
+  // A label in lower case is capitalised ("good" -> "Good"); one the brief capitalised is kept ("Muy bueno").
   const label = (s: string | undefined) => {
     const clean = s?.replace(/^[("]+|[)"]+$/g, '').trim();
-    return clean ? clean.replace(/(^|\s)(\S)/g, (_m, space: string, c: string) => space + c.toUpperCase()) : undefined;
+    if (!clean) return undefined;
+    return /[A-Z\u00c0-\u00de]/.test(clean) ? clean : clean.replace(/(^|\s)(\S)/g, (_m, space: string, c: string) => space + c.toUpperCase());
   };
   let m = new RegExp(String.raw`^(${LABEL})\s*[-\u2013:,]\s*(\d{1,2})(?:\s*\/\s*(\d{1,2}))?$`).exec(t); // Very Good - 4
   if (m) return { label: label(m[1]), score: Number(m[2]), scaleMax: m[3] ? Number(m[3]) : undefined };

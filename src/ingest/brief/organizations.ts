@@ -146,8 +146,8 @@ export function guessKind(name: string, localName?: string): OrganizationKind {
   if (/\bfund\b|\bfondo\b|\bfonds\b/.test(n)) return 'DONOR_FUND';
   if (/^iom\s/.test(n)) return 'COUNTRY_OFFICE';
   if (/consult|evaluation (?:firm|partners|services|group)|\bltd\b|\bllc\b|\bgmbh\b|\bs\.a\.\b|\bsarl\b/.test(n)) return 'EVALUATION_FIRM';
-  if (/\b(?:ngo|foundation|fundaci[oó]n|association|asociaci[oó]n|network|red de|civil society|federation of)\b/.test(n)) return 'CIVIL_SOCIETY';
-  if (/\b(?:unit|unidad|agency|directorate|direcci[oó]n|office|oficina|service|servicio|secretariat|commission|authority|department|superintendency|government|gobierno|municipal)\b/.test(n)) return 'GOVERNMENT_AGENCY';
+  if (/\b(?:ngo|ong|foundation|fondation|fundaci[oó]n|association|asociaci[oó]n|network|r[ée]seau|red de|civil society|soci[ée]t[ée] civile|sociedad civil|federation of|f[ée]d[ée]ration)\b/.test(n)) return 'CIVIL_SOCIETY';
+  if (/\b(?:unit|unidad|agency|agencia|agence|directorate|direcci[oó]n|direction|office|oficina|bureau|service|servicio|secretariat|secretar[ií]a|secr[ée]tariat|commission|comisi[oó]n|authority|autoridad|autorit[ée]|department|superintendency|superintendencia|government|gobierno|gouvernement|municipal|municipalidad|commune)\b/.test(n)) return 'GOVERNMENT_AGENCY';
   return 'OTHER';
 }
 

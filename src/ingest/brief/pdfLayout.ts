@@ -14,7 +14,7 @@
  * and the brief parser decides that from the text as it does across pages.
  */
 
-import { labelField } from './labels.js';
+import { headingOf, labelField } from './labels.js';
 
 export interface PositionedItem {
   readonly str: string;
@@ -157,8 +157,30 @@ function inOneColumn(row: Row): boolean {
   return row.fragments.every((f, i) => i === row.fragments.length - 1 || /:\s*$/.test(f.text));
 }
 
+/**
+ * Where a new region starts whatever else: below a gap across the whole width, two section
+ * headings side by side ("PROJECT SUMMARY" beside "Project information:"). What is above is
+ * read (both its columns) before what is below, even when one gutter runs through both.
+ */
+function regionStarts(rows: readonly Row[]): number[] {
+  const starts: number[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const isHeading = (f: Fragment) => f.text.length <= 60 && headingOf(f.text) !== undefined;
+    if (rows[i - 1]!.bottom <= rows[i]!.top || !rows[i]!.fragments.some(isHeading)) continue;
+    const headings = rows.slice(i, i + 2).flatMap((r) => r.fragments.filter(isHeading));
+    if (headings.some((a) => headings.some((b) => a.x1 < b.x0))) starts.push(i);
+  }
+  return starts;
+}
+
 /** The fewest regions the rows can be cut into, each one column or two (ties: cut at the larger gaps). */
 function segment(rows: Row[]): Piece[] {
+  const starts = regionStarts(rows);
+  if (!starts.length) return regions(rows);
+  return [0, ...starts].flatMap((start, k) => regions(rows.slice(start, starts[k] ?? rows.length)));
+}
+
+function regions(rows: Row[]): Piece[] {
   const n = rows.length;
   const cost: number[] = [0];
   const from: number[] = [0];

@@ -62,8 +62,14 @@ export const EXPECTED_FIELDS = [
 export class ReportBuilder {
   private found: (FoundField & { endLine: number })[] = [];
   private readonly warnings: Warning[] = [];
+  private readonly notExpected = new Set<string>();
 
   constructor(private readonly document: string) {}
+
+  /** A field this brief has no place for (no manager when an organisation "commissioned and managed" it). */
+  notApplicable(field: string): void {
+    this.notExpected.add(field);
+  }
 
   add(field: string, span: { line: number; endLine?: number }, value: unknown): void {
     this.found.push({ field, line: span.line, endLine: span.endLine ?? span.line, value: shorten(value) });
@@ -89,7 +95,7 @@ export class ReportBuilder {
 
   build(hasProject: boolean): ExtractionReport {
     const found = [...this.found].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field)).map(({ field, line, value }) => ({ field, line, value }));
-    const expected = EXPECTED_FIELDS.filter((f) => hasProject || !f.startsWith('projects['));
+    const expected = EXPECTED_FIELDS.filter((f) => (hasProject || !f.startsWith('projects[')) && !this.notExpected.has(f));
     const missing = expected.filter((f) => !this.has(f)).map((f) => f.split('|')[0]!);
     return { document: this.document, found, missing, warnings: [...this.warnings] };
   }

@@ -123,7 +123,9 @@ function commissioners(b: Brief, value: string, span: Element): DraftOrg[] {
 function readManagedBy(b: Brief, both: (Element & { value: string }) | undefined): void {
   const label = b.label('evaluation.managedBy');
   if (!label) {
-    if (both) b.report.warn(`"${both.value}" commissioned and managed the evaluation; no person is named as its manager`, both.line);
+    if (!both) return;
+    b.report.warn(`"${both.value}" commissioned and managed the evaluation; no person is named as its manager`, both.line);
+    b.report.notApplicable('evaluation.managedBy');
     return;
   }
   const manager = readManager(label.value, (text) => b.orgs.find(text) !== undefined);

@@ -80,7 +80,7 @@ function partnerOf(b: Brief, org: DraftOrg, span: Span): DraftPartner {
 
 /** The partner a sentence is about, when it starts with one, and what it says of it. */
 function subjectOf(b: Brief, sentence: string, mentions: readonly { org: { name: string }; start: number; end: number }[]): { org: DraftOrg; predicate: string } | undefined {
-  const lead = /^(?:the\s+)?/i.exec(sentence)![0].length;
+  const lead = /^(?:(?:the|le|la|les|el|los|las)\s+|l')?/i.exec(sentence)![0].length;
   const first = mentions.find((m) => m.start === lead || m.start === 0);
   let end: number | undefined;
   let org: DraftOrg | undefined;
@@ -93,7 +93,7 @@ function subjectOf(b: Brief, sentence: string, mentions: readonly { org: { name:
     for (const p of b.project.partners) {
       for (const name of [p.org.acronym, p.org.name, p.org.localName].filter((n): n is string => !!n).sort((x, y) => y.length - x.length)) {
         const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const m = new RegExp(`^(?:the\\s+)?${escaped}\\b`, 'i').exec(sentence);
+        const m = new RegExp(`^(?:(?:the|le|la|les|el|los|las)\\s+|l')?${escaped}\\b`, 'i').exec(sentence);
         if (m) {
           org = p.org;
           end = m[0].length;
@@ -109,7 +109,7 @@ function subjectOf(b: Brief, sentence: string, mentions: readonly { org: { name:
 }
 
 function addPartnerPart(b: Brief, partner: DraftPartner, predicate: string, span: Span): void {
-  const part = predicate.replace(/^(?:was|is|were|are|has been|had been)\s+/, '');
+  const part = predicate.replace(/^(?:was|is|were|are|has been|had been|a \u00e9t\u00e9|est|fue|ha sido)\s+/, '');
   if (!partner.parts.includes(part)) partner.parts.push(part);
   if (LEAD.test(predicate)) markLead(b, partner, span);
 }
