@@ -78,6 +78,8 @@ export class Brief {
   readonly language: Language;
   /** Elements an extractor has taken as something other than prose (a line without its label). */
   readonly taken = new Set<Element>();
+  /** Lines of the title heading. */
+  readonly titleLines = new Set<number>();
   /** Texts that may state the lead partner or the cost extensions (summary, findings, conclusions). */
   readonly narrative: Element[] = [];
 

@@ -55,6 +55,8 @@ function dateParts(text: string): DateParts | undefined {
   }
   m = /^(\d{4})-(\d{1,2})$/.exec(t);
   if (m) return { year: Number(m[1]), month: Number(m[2]) };
+  m = /^(\d{1,2})[/.](\d{4})$/.exec(t); // 03/2019
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { year: Number(m[2]), month: Number(m[1]) };
   const tokens = t.split(/[\s,]+/).filter((w) => w && !FILLERS.has(w.toLowerCase()));
   if (!tokens.length || tokens.length > 3) return undefined;
   const parts: DateParts = {};
@@ -107,6 +109,13 @@ const JOINER = new RegExp(`\\s+(?:${[...new Set(PERIOD_JOINERS)].sort((a, b) => 
  * junio de 2021". A start without its year (or month) takes the end's.
  */
 export function parsePeriod(text: string): { start?: ParsedDate; end?: ParsedDate } | undefined {
+  // Also "36 months (January 2018 – December 2020)" and "January 2018 – December 2020 (36 months)".
+  const inner = /\(([^()]{6,80})\)/.exec(text)?.[1];
+  const reads = [text, inner, text.replace(/\s*\([^()]*\)\s*/g, ' ')].flatMap((t) => (t ? [readPeriod(t)] : []));
+  return reads.find((r) => r?.start && r.end) ?? reads.find((r) => r !== undefined);
+}
+
+function readPeriod(text: string): { start?: ParsedDate; end?: ParsedDate } | undefined {
   const t = text.trim().replace(OPENER, '').replace(/\.$/, '');
   const parts = t.split(JOINER);
   if (parts.length !== 2) return undefined;

@@ -67,8 +67,8 @@ export function parseBrief(text: string, options: ParseOptions = {}): ParsedBrie
 
   collectLabels(b);
   checkIsBrief(b);
-  readUnlabelledLines(b);
   readTitle(b);
+  readUnlabelledLines(b);
   readType(b);
   titleFromType(b);
   readEvaluatorsLine(b);

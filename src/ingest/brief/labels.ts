@@ -34,23 +34,23 @@ export type LabelField =
 const LABELS: Record<Language, Record<LabelField, readonly string[]>> = {
   en: {
     'evaluation.type': ['evaluation type', 'type of evaluation'],
-    'evaluation.evaluators': ['evaluator(s)', 'evaluators', 'evaluator', 'evaluation team', 'evaluation firm'],
+    'evaluation.evaluators': ['evaluator(s)', 'evaluators', 'evaluator', 'evaluation team', 'evaluation firm', 'evaluation consultant(s)', 'consultant(s)', 'evaluation consultant'],
     'evaluation.fieldVisits': ['field visit dates', 'field visits', 'dates of field visits', 'field work dates', 'fieldwork dates', 'field mission dates'],
     'evaluation.finalReportDate': ['final report', 'final report date', 'date of final report', 'date of the final report'],
-    'evaluation.commissioners': ['commissioned by'],
+    'evaluation.commissioners': ['commissioned by', 'evaluation commissioner', 'commissioner'],
     'evaluation.managedBy': ['managed by', 'evaluation manager', 'evaluation manager(s)', 'evaluation managers'],
     'evaluation.commissionedAndManagedBy': ['commissioned and managed by', 'commissioned & managed by'],
     'evaluation.purpose': ['evaluation purpose', 'purpose', 'purpose of the evaluation', 'evaluation objective', 'evaluation objectives'],
     'evaluation.criteria': ['evaluation criteria', 'criteria'],
     'evaluation.methodology': ['evaluation methodology', 'methodology', 'methods'],
     'project.title': ['project title', 'project name'],
-    'project.coverage': ['geographical coverage', 'geographic coverage', 'coverage', 'geographical scope'],
+    'project.coverage': ['geographical coverage', 'geographic coverage', 'coverage', 'geographical scope', 'geographic scope', 'countries', 'country', 'countries covered'],
     'project.type': ['project type', 'type of project'],
-    'project.code': ['project code', 'project codes', 'project code(s)'],
+    'project.code': ['project code', 'project codes', 'project code(s)', 'prima code', 'prima id', 'project id', 'project number'],
     'project.period': ['project period', 'implementation period', 'period', 'project duration', 'duration'],
     'project.budget': ['budget', 'project budget', 'total budget'],
     'project.implementer': ['implemented by', 'implementing organization', 'implementing organisation'],
-    'project.funders': ['funded by', 'donor', 'donors', 'donor(s)'],
+    'project.funders': ['funded by', 'donor', 'donors', 'donor(s)', 'project donor'],
     'project.genderMarker': ['gender marker', 'iom gender marker'],
     rating: ['rating'],
   },
@@ -164,7 +164,8 @@ export function labelField(label: string): { field: LabelField; language: Langua
 /** The section a heading starts, in any language ("KEY FINDINGS & CONCLUSIONS", "ENSEIGNEMENTS TIRÉS"). */
 export function headingOf(text: string): { kind: HeadingKind; language: Language } | undefined {
   if (text.length > 60) return undefined;
-  const key = labelKey(text).replace(/\s*&\s*/g, ' & ');
+  // Numbered headings ("2. KEY FINDINGS", "III. RECOMMENDATIONS") are the same sections.
+  const key = labelKey(text).replace(/\s*&\s*/g, ' & ').replace(/^(?:\d{1,2}|[ivx]{1,4})[.)]\s+/, '');
   for (const language of LANGUAGES) {
     const found = HEADINGS[language].find(([pattern]) => pattern.test(key));
     if (found) return { kind: found[1], language };

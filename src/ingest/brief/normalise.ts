@@ -18,6 +18,7 @@
  */
 import { BriefParseError, MAX_BRIEF_CHARS } from './errors.js';
 import { isAllCaps } from './fields.js';
+import { labelField } from './labels.js';
 import type { Warning } from './report.js';
 
 /** A line of the normalised text: its text and the lines of the document it came from. */
@@ -106,6 +107,9 @@ export function normaliseBrief(raw: string): NormalisedBrief {
       columnBreakBefore = true;
       text = text.replace(/\v/g, '');
     }
+    // A label and its value in two table cells, copied as "Donor<TAB>X": the label's colon.
+    const cells = /^([^\t:]{2,60}?)\s*\t+\s*(\S.*)$/.exec(text);
+    if (cells && labelField(cells[1]!.trim())) text = `${cells[1]!.trim()}: ${cells[2]}`;
     const spaces = text.match(SPACES)?.length ?? 0;
     const quotes = (text.match(SINGLE_QUOTES)?.length ?? 0) + (text.match(DOUBLE_QUOTES)?.length ?? 0);
     counts.spaces += spaces;

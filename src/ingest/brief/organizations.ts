@@ -262,7 +262,7 @@ export function audienceName(text: string): string {
 }
 
 /** A name that stands for an organisation by itself: an acronym, a known body, an IOM office, or a name with an organisation word. */
-function standsAlone(part: string): boolean {
+export function standsAlone(part: string): boolean {
   return isAcronym(part) || knownBody(part) !== undefined || iomOfficeName(part) !== undefined || (/^[A-Z\u00c0-\u00de]/.test(part) && ORG_WORDS.test(part));
 }
 

@@ -85,7 +85,8 @@ const isBlank = (s: string) => !s.trim();
 
 /** Words joined into fragments along each baseline; a gap wider than a word space (with no space between) starts a new fragment. */
 function toFragments(items: readonly PositionedItem[]): Fragment[] {
-  const label = (text: string) => /:\s*$/.test(text) && labelField(text.replace(/\s*:\s*$/, '')) !== undefined;
+  // "Label:", or a label of two words or more without its colon (a table cell: "Project code").
+  const label = (text: string) => labelField(text.replace(/\s*:\s*$/, '')) !== undefined && (/:\s*$/.test(text) || /\S\s+\S/.test(text.trim()));
   const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PositionedItem[][] = [];
   for (const item of sorted) {
@@ -111,7 +112,9 @@ function toFragments(items: readonly PositionedItem[]): Fragment[] {
       const tab = bridged && gap > 3 * h;
       const joins = current && (gap <= 0.25 * h || (bridged && (!tab || /:\s*$/.test(current.text))) || (!bridged && gap < 0.8 * h) || (label(current.text) && gap < 200));
       if (current && joins) {
-        const space = bridged || gap > 0.15 * h ? ' ' : '';
+        // A label drawn in a table cell without its colon gets one ("Donor" | "X" -> "Donor: X").
+        const colon = gap > h && label(current.text) && !/:\s*$/.test(current.text) ? ':' : '';
+        const space = colon + (bridged || gap > 0.15 * h ? ' ' : '');
         current.text += /\s$/.test(current.text) || /^\s/.test(item.str) ? item.str : space + item.str;
         current.x1 = Math.max(current.x1, item.x + item.width);
         current.h = Math.max(current.h, h);

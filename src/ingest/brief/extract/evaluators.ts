@@ -20,12 +20,12 @@ export function readEvaluatorsLine(b: Brief): void {
     if (!people.length) b.report.warn(`"${line.label}:" names an evaluation firm, ${org.name}${place ? ` (${place})` : ''}, and no person; it is recorded as the evaluation firm`, line.line);
     else if (place) b.report.warn(`"${place}" is where ${org.name} is; it is not recorded`, line.line);
   }
-  people.forEach((name, i) => {
-    b.evaluation.evaluators.push({ name, org });
+  people.forEach(({ name, title }, i) => {
+    b.evaluation.evaluators.push({ name, ...(title ? { title } : {}), org });
     b.report.add(`evaluation.evaluators[${i}]`, line, name);
   });
   const written = line.value.replace(/\.$/, '');
-  if (people.some((p) => !written.includes(p))) b.report.warn(`evaluator names written with the surname in capitals are recorded as ${people.join(', ')}`, line.line);
+  if (people.some((p) => !written.includes(p.name))) b.report.warn(`evaluator names written with the surname in capitals are recorded as ${people.map((p) => p.name).join(', ')}`, line.line);
 }
 
 /** Who the brief is for, and the firm that prepared it when the evaluators' line does not name one. */

@@ -11,7 +11,7 @@ import { parsePeriod } from '../fields.js';
 import { CRITERIA, labelKey, type LabelField } from '../labels.js';
 import { orgList, type DraftOrg } from '../organizations.js';
 import { splitLabel, type Element } from '../sections.js';
-import { capitalise, splitList, withoutArticle } from '../words.js';
+import { capitalise, isAllCaps, splitList, withoutArticle } from '../words.js';
 import { readManager } from './people.js';
 
 /** Every `Label: value` line, wherever it is; the first of each label wins. */
@@ -135,7 +135,7 @@ function readManagedBy(b: Brief, both: (Element & { value: string }) | undefined
   }
   const org = manager.organization ? (b.orgs.find(manager.organization) ?? b.orgs.add({ name: manager.organization }, label)) : undefined;
   b.evaluation.manager = { name: manager.name, ...(manager.title ? { title: manager.title } : {}), ...(org ? { org } : {}) };
-  if (manager.name !== label.value.split(',')[0]!.trim()) b.report.warn(`the manager's name "${label.value.split(',')[0]!.trim()}" is written with the surname in capitals; recorded as ${manager.name}`, label.line);
+  if (!label.value.includes(manager.name)) b.report.warn(`the manager's name is written with the surname in capitals ("${label.value}"); recorded as ${manager.name}`, label.line);
   b.report.add('evaluation.managedBy', label, label.value);
 }
 
@@ -153,7 +153,7 @@ export function readUnlabelledLines(b: Brief): void {
   const elements = b.allElements();
   const isHeaderLabel = (e: Element | undefined) => e?.kind === 'label' && HEADER_FIELDS.has(splitLabel(e.text)!.field);
   elements.forEach((element, i) => {
-    if (element.kind !== 'text' || element.text.length > 100 || /[.:!?;]$/.test(element.text)) return;
+    if (element.kind !== 'text' || element.text.length > 100 || /[.:!?;]$/.test(element.text) || isAllCaps(element.text) || b.titleLines.has(element.line)) return;
     if (!isHeaderLabel(elements[i - 1]) && !isHeaderLabel(elements[i + 1])) return;
     b.taken.add(element);
     b.report.warn(`a line next to the header has no label, so what it states is unknown; it was left out: "${element.text}" (in a PDF its label may be an image)`, element.line);

@@ -44,7 +44,8 @@ export function personName(text: string): string {
 }
 
 export interface Evaluators {
-  readonly people: string[];
+  /** People, with the role the brief gives in parentheses ("Jane Doe (Team Leader)"). */
+  readonly people: { name: string; title?: string }[];
   readonly firm?: string;
   /** Segments that name a place (the firm's city and country), left out. */
   readonly place?: string;
@@ -54,8 +55,9 @@ export interface Evaluators {
 export function readEvaluators(value: string): Evaluators {
   const v = value.replace(/\.$/, '').trim();
   const paren = /^([^()]+?)\s*\(([^()]+)\)$/.exec(v);
-  if (paren && !looksLikePerson(paren[2]!)) return { people: names(paren[1]!), firm: paren[2]!.trim() };
-  const segments = v.split(/\s*;\s*|\s*,\s*/).filter(Boolean);
+  if (paren && looksLikeFirm(paren[2]!) && !looksLikePerson(paren[2]!)) return { people: names(paren[1]!), firm: paren[2]!.trim() };
+  // Commas inside a person's parentheses ("Jane Doe (Team Leader, Gender Expert)") do not separate people.
+  const segments = v.split(/\s*;\s*|\s*,\s*(?![^()]*\))/).filter(Boolean);
   // "PPMI Group, Vilnius, Lithuania": a country at the end, with its city before it, is where the firm is.
   const place: string[] = [];
   while (segments.length > 1 && countryCode(segments.at(-1)!)) {
@@ -70,8 +72,11 @@ export function readEvaluators(value: string): Evaluators {
   return { people: names(segments.join(', ')), place: where };
 }
 
-function names(text: string): string[] {
-  return splitList(text).map(personName);
+function names(text: string): { name: string; title?: string }[] {
+  return splitList(text).map((entry) => {
+    const role = /^(.+?)\s*\(([^()]{2,60})\)$/.exec(entry);
+    return role && !looksLikeFirm(role[2]!) ? { name: personName(role[1]!), title: role[2]!.trim() } : { name: personName(entry) };
+  });
 }
 
 export interface Manager {
@@ -87,7 +92,8 @@ export interface Manager {
  * organisation. Undefined when the value names no person.
  */
 export function readManager(value: string, isOrg: (text: string) => boolean): Manager | undefined {
-  const first = value.replace(/\.$/, '').split(/\s*;\s*/)[0]!;
+  // "Jane Doe (M&E Officer, IOM Kenya)" is "Jane Doe, M&E Officer, IOM Kenya".
+  const first = value.replace(/\.$/, '').split(/\s*;\s*/)[0]!.replace(/^([^(),]+?)\s*\(([^()]+)\)$/, '$1, $2');
   const parts = first.split(/\s*,\s*/);
   const name = parts[0]!;
   if (!looksLikePerson(name) && (looksLikeFirm(name) || isOrg(name))) return undefined;

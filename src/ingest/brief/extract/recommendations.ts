@@ -6,7 +6,7 @@
  */
 import type { Brief } from '../draft.js';
 import { AUDIENCE_PREFIX } from '../labels.js';
-import { audienceName, isIomBody, splitNames, type DraftOrg } from '../organizations.js';
+import { audienceName, isIomBody, splitNames, standsAlone, type DraftOrg } from '../organizations.js';
 import type { Element } from '../sections.js';
 
 const ITEM = /^\(?([A-Z]|\d{1,2})[.)]\s+(.+)$/;
@@ -31,8 +31,9 @@ export function readRecommendations(b: Brief): void {
       return;
     }
     if (element.kind === 'heading' || element.kind === 'label') return;
-    const text = item ? item[2]! : element.text;
-    b.evaluation.recommendations.push({ themeCode: theme?.code, theme: theme?.name, audiences, text, ownCode: item?.[1], span: element });
+    const body = item ? item[2]! : element.text;
+    const inline = inlineAudiences(b, body, element);
+    b.evaluation.recommendations.push({ themeCode: theme?.code, theme: theme?.name, audiences: inline?.audiences ?? audiences, text: inline?.text ?? body, ownCode: item?.[1], span: element });
   });
   // Codes: the theme's letter or number, with ".1", ".2" when a theme has several.
   const recs = b.evaluation.recommendations;
@@ -45,6 +46,16 @@ export function readRecommendations(b: Brief): void {
     b.report.add(`evaluation.recommendations[${i}]`, r.span, `${code}${r.theme ? ` ${r.theme}` : ''} -> ${r.audiences.map((a) => a.name).join(', ') || '(no audience)'}`);
   });
   if (recs.length && !anyAudience && recs.every((r) => r.themeCode === undefined)) b.report.warn(`the ${recs.length} recommendations name no audience; none is recorded`);
+}
+
+/** "For IOM Kenya: Strengthen...": a recommendation that names its audience before its text. */
+function inlineAudiences(b: Brief, text: string, element: Element): { audiences: DraftOrg[]; text: string } | undefined {
+  const m = /^((?:For|To|Pour|Para)\s+[^:]{2,80}?)\s?:\s+(\S.*)$/.exec(text);
+  if (!m) return undefined;
+  const names = m[1]!.replace(AUDIENCE_PREFIX, '').replace(/^To\s+(?:the\s+)?/i, '');
+  const parts = splitNames(names, (name) => b.orgs.find(name) !== undefined || standsAlone(name));
+  if (!parts.every((name) => b.orgs.find(name) !== undefined || standsAlone(name))) return undefined;
+  return { audiences: audiencesOf(b, { ...element, text: `For ${names}:` }), text: m[2]! };
 }
 
 function audiencesOf(b: Brief, element: Element): DraftOrg[] {

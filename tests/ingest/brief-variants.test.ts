@@ -1,0 +1,86 @@
+/**
+ * Ways real briefs differ that no fixture has whole, each on a short invented brief: the title
+ * before the kind of evaluation ("<TITLE> – FINAL EVALUATION"), numbered headings, a label and
+ * its value in two table cells (no colon) in text and in a PDF, a period written "36 months
+ * (January 2019 – December 2021)", people with their role in parentheses, an audience written
+ * before the recommendation ("For IOM Kenya: ..."), and what must not be taken for one ("To
+ * ensure continuity: ...").
+ */
+import { describe, expect, it } from 'vitest';
+import { parseBrief } from '../../src/ingest/brief/index.js';
+import { pdfToText } from '../../src/ingest/brief/pdf.js';
+import { briefToColumnsPdf } from '../helpers/briefPdf.js';
+
+const TEXT = [
+  'EVALUATION BRIEF',
+  '',
+  'SAFER LABOUR MIGRATION FROM THE COAST REGION – FINAL EVALUATION',
+  '',
+  'Evaluation type\tExternal final evaluation',
+  'Evaluators: Team Leader (Labour Migration Expert), Evaluation Assistant, Harbourline Consulting Ltd',
+  'Final report date: 03/2022',
+  'Commissioned by: IOM Kenya',
+  'Managed by: Programme Officer (Monitoring and Evaluation, IOM Kenya)',
+  '',
+  '1. PROJECT SUMMARY',
+  '',
+  'The project prepared prospective labour migrants in the Coast Region for safer recruitment.',
+  '',
+  'Project code\tKE10P0777',
+  'Project period: 36 months (January 2019 – December 2021)',
+  '',
+  '2. KEY FINDINGS',
+  '',
+  'Relevance: The project matched the needs of prospective migrants.',
+  '',
+  '3. RECOMMENDATIONS',
+  '',
+  '1. For IOM Kenya: Hand over the pre-departure sessions to the county labour offices.',
+  '2. To ensure continuity: agree a budget for the sessions with each county.',
+].join('\n');
+
+describe('briefs laid out in other ways', () => {
+  const { record, report } = parseBrief(TEXT, { document: 'variants.txt' });
+
+  it('reads a title written before the kind of evaluation', () => {
+    expect(record.evaluation.title).toBe('Safer Labour Migration from the Coast Region – Final evaluation');
+    expect(record.projects[0]!.title).toBe('Safer Labour Migration from the Coast Region');
+  });
+
+  it('reads numbered headings and labels separated from their values by a tab, without a colon', () => {
+    expect(record.evaluation.type).toBe('External final evaluation');
+    expect(record.projects[0]!.code).toBe('KE10P0777');
+    expect(record.projects[0]!.summary).toBe('The project prepared prospective labour migrants in the Coast Region for safer recruitment.');
+    expect(record.evaluation.findings.map((f) => f.criterion)).toEqual(['Relevance']);
+  });
+
+  it('reads a period given with its length, and a month written 03/2022', () => {
+    expect([record.projects[0]!.startDate, record.projects[0]!.endDate, record.evaluation.finalReportDate]).toEqual(['2019-01-01', '2021-12-31', '2022-03-01']);
+  });
+
+  it('reads roles in parentheses as titles, for evaluators and the manager', () => {
+    expect(record.evaluation.evaluators).toEqual([
+      { name: 'Team Leader', title: 'Labour Migration Expert', organization: 'Harbourline Consulting Ltd' },
+      { name: 'Evaluation Assistant', organization: 'Harbourline Consulting Ltd' },
+    ]);
+    expect(record.evaluation.managedBy).toEqual({ name: 'Programme Officer', title: 'Monitoring and Evaluation', organization: 'IOM Kenya' });
+  });
+
+  it('takes an audience written before a recommendation, and only an organisation as one', () => {
+    expect(record.evaluation.recommendations).toEqual([
+      { code: '1', audiences: ['IOM Kenya'], text: 'Hand over the pre-departure sessions to the county labour offices.' },
+      { code: '2', audiences: [], text: 'To ensure continuity: agree a budget for the sessions with each county.' },
+    ]);
+    expect(report.warnings.map((w) => w.message)).toContain('recommendation 2 has no audience line ("For ...:") above it');
+  });
+
+  it('joins a label and its value drawn in two table cells of a PDF, without a colon', async () => {
+    const layout = ['=== full', 'EVALUATION BRIEF\t[01-02-2024]', '# FINAL EVALUATION OF THE PROJECT "COAST REGION LABOUR MIGRATION"', '=== columns', '--- left',
+      'Evaluation type\tExternal final evaluation', 'Project code\tKE10P0778', 'Gender marker\t1', '--- right', 'Evaluation purpose: To learn from the project.'].join('\n');
+    const { text } = await pdfToText(await briefToColumnsPdf(layout));
+    expect(text).toContain('Project code: KE10P0778');
+    const parsed = parseBrief(text, { document: 'cells.pdf' });
+    expect(parsed.record.projects[0]).toMatchObject({ code: 'KE10P0778', genderMarker: '1', title: 'Coast Region Labour Migration' });
+    expect(parsed.record.evaluation.type).toBe('External final evaluation');
+  });
+});
