@@ -83,4 +83,14 @@ describe('briefs laid out in other ways', () => {
     expect(parsed.record.projects[0]).toMatchObject({ code: 'KE10P0778', genderMarker: '1', title: 'Coast Region Labour Migration' });
     expect(parsed.record.evaluation.type).toBe('External final evaluation');
   });
+
+  it('reads recommendations numbered "R1." or "Recommendation 2:", and lessons under "LESSONS LEARNED & GOOD PRACTICES"', () => {
+    const text = TEXT.replace(/3\. RECOMMENDATIONS[\s\S]*$/, [
+      'LESSONS LEARNED & GOOD PRACTICES', '', 'Pre-departure sessions work best when returnees lead them.', '',
+      'KEY RECOMMENDATIONS', '', 'R1. Hand over the sessions to the county labour offices', 'Recommendation 2: Agree a budget for the sessions with each county.',
+    ].join('\n'));
+    const parsed = parseBrief(text, { document: 'numbered.txt' }).record.evaluation;
+    expect(parsed.lessonsLearned).toEqual(['Pre-departure sessions work best when returnees lead them.']);
+    expect(parsed.recommendations.map((r) => [r.code, r.text])).toEqual([['1', 'Hand over the sessions to the county labour offices'], ['2', 'Agree a budget for the sessions with each county.']]);
+  });
 });

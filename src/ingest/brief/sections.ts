@@ -50,7 +50,7 @@ export function splitLabel(text: string): { field: LabelField; label: string; va
 }
 
 const BULLET = /^[-\u2022*\u2013\u2014\u25aa\u25e6\u00b7\u2023\u25cf\u25a0\uf0b7\uf0a7]\s+/;
-const ITEM = /^\(?(?:\d{1,2}|[A-Za-z])[.)]\s+\S/;
+const ITEM = /^\(?(?:\d{1,2}|[A-Za-z])[.)]\s+\S|^(?:R|Rec\.?|Recommendation|Recommandation|Recomendaci[oó]n)\s*\d{1,2}\s*[.:)\u2013-]\s*\S/;
 
 /** Whether a line (in the brief layout) starts a new element, and which. */
 function startOf(text: string): ElementKind | undefined {

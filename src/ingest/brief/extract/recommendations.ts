@@ -10,13 +10,15 @@ import { audienceName, isIomBody, splitNames, standsAlone, type DraftOrg } from 
 import type { Element } from '../sections.js';
 
 const ITEM = /^\(?([A-Z]|\d{1,2})[.)]\s+(.+)$/;
+/** "R1. ...", "Rec. 2: ...", "Recommendation 3: ...", "Recomendación 4:": a recommendation numbered in words. */
+const NUMBERED = /^(?:R|Rec\.?|Recommendation|Recommandation|Recomendaci[oó]n)\s*(\d{1,2})\s*[.:)\u2013-]\s*(.+)$/i;
 
 export function readRecommendations(b: Brief): void {
   const elements = b.elementsOf('recommendations').filter((e) => !b.taken.has(e));
   let theme: { code: string; name: string } | undefined;
   let audiences: DraftOrg[] = [];
   elements.forEach((element, i) => {
-    const item = element.kind === 'item' ? ITEM.exec(element.text) : undefined;
+    const item = element.kind === 'item' ? (ITEM.exec(element.text) ?? NUMBERED.exec(element.text) ?? undefined) : undefined;
     // A theme heads what follows it (audience lines, bullets, paragraphs); a numbered item
     // followed by another item, or by nothing, is a recommendation.
     const next = elements[i + 1];
