@@ -165,7 +165,7 @@ function nodePathOf(field: string): string | undefined {
 }
 
 /** [[3,3],[10,12],[11,14]] -> "3,10-14". */
-export function formatRanges(spans: readonly (readonly [number, number])[]): string {
+function formatRanges(spans: readonly (readonly [number, number])[]): string {
   const sorted = [...spans].sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [from, to] of sorted) {

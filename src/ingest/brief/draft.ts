@@ -5,7 +5,6 @@
  * lines it found it on (the report).
  */
 import type { CountryRecord } from '../../domain/record.js';
-import { normaliseKey } from '../../domain/text.js';
 import { parseDate, type ParsedDate } from './fields.js';
 import { detectLanguage, type LabelField, type Language } from './labels.js';
 import { findMentions, OrgRegistry, type DraftOrg, type Span } from './organizations.js';
@@ -177,11 +176,6 @@ export class Brief {
     const [mention] = findMentions(value).filter((m) => m.end >= value.length - 1);
     if (mention) return this.orgs.add(mention.org, span);
     return this.orgs.find(value) ?? this.orgs.add({ name: value }, span);
-  }
-
-  /** True when two names are the same once case and accents are folded. */
-  same(a: string | undefined, b: string | undefined): boolean {
-    return a !== undefined && b !== undefined && normaliseKey(a) === normaliseKey(b);
   }
 }
 

@@ -115,6 +115,8 @@ export function normaliseBrief(raw: string): NormalisedBrief {
     counts.spaces += spaces;
     counts.quotes += quotes;
     text = text
+      .replace(/\u00ab[\s\u00a0\u202f]*/g, '\u00ab')
+      .replace(/[\s\u00a0\u202f]*\u00bb/g, '\u00bb')
       .replace(SPACES, ' ')
       .replace(INVISIBLE, '')
       .replace(SINGLE_QUOTES, "'")
