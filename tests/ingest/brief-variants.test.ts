@@ -93,4 +93,57 @@ describe('briefs laid out in other ways', () => {
     expect(parsed.lessonsLearned).toEqual(['Pre-departure sessions work best when returnees lead them.']);
     expect(parsed.recommendations.map((r) => [r.code, r.text])).toEqual([['1', 'Hand over the sessions to the county labour offices'], ['2', 'Agree a budget for the sessions with each county.']]);
   });
+
+  it('reads a brief in Portuguese: adding a language is adding its words to the tables', () => {
+    const text = [
+      'RESUMO DA AVALIAÇÃO',
+      '',
+      'AVALIAÇÃO FINAL DO PROJETO',
+      '“MIGRAÇÃO LABORAL SEGURA ENTRE MOÇAMBIQUE E A ÁFRICA DO SUL”',
+      '',
+      'Este resumo apresenta as principais constatações, conclusões e recomendações, para uso das partes interessadas do projeto.',
+      '',
+      'Tipo de avaliação: Avaliação final externa',
+      'Avaliador(es): Avaliadora principal, Consultoria Índico Lda',
+      'Data do relatório final: 15 de março de 2024',
+      'Encomendado por: OIM Moçambique',
+      'Gerido por: Oficial designado, Oficial de Monitoria e Avaliação, OIM Moçambique',
+      'Critérios de avaliação: relevância, eficácia, eficiência e sustentabilidade.',
+      '',
+      'RESUMO DO PROJETO',
+      '',
+      'O projeto preparou trabalhadores migrantes para um recrutamento mais seguro.',
+      '',
+      'Informações do projeto:',
+      'Cobertura geográfica: Moçambique e África do Sul',
+      'Código do projeto: MZ10P0555',
+      'Período do projeto: janeiro de 2021 – dezembro de 2023',
+      'Orçamento: USD 1,2 milhões',
+      '',
+      'PRINCIPAIS CONSTATAÇÕES',
+      '',
+      'Relevância (classificação: Bom - 3): O projeto respondeu às necessidades dos trabalhadores.',
+      '',
+      'RECOMENDAÇÕES',
+      '',
+      'Para a OIM Moçambique:',
+      '1. Transferir as sessões de orientação para os centros de emprego.',
+    ].join('\n');
+    const { record } = parseBrief(text, { document: 'pt.txt' });
+    expect(record.evaluation).toMatchObject({
+      title: 'Avaliação final do projeto \u201cMigração laboral segura entre Moçambique e a África do Sul\u201d',
+      type: 'Avaliação final externa',
+      finalReportDate: '2024-03-15',
+      commissioners: ['IOM Mozambique'],
+      evaluationFirms: ['Consultoria Índico Lda'],
+      criteria: ['Relevance', 'Effectiveness', 'Efficiency', 'Sustainability'],
+      intendedUsers: 'partes interessadas do projeto',
+    });
+    expect(record.evaluation.findings).toEqual([{ criterion: 'Relevance', rating: { score: 3, label: 'Bom' }, summary: 'O projeto respondeu às necessidades dos trabalhadores.' }]);
+    expect(record.evaluation.recommendations).toEqual([{ code: '1', audiences: ['IOM Mozambique'], text: 'Transferir as sessões de orientação para os centros de emprego.' }]);
+    expect(record.projects[0]).toMatchObject({
+      code: 'MZ10P0555', startDate: '2021-01-01', endDate: '2023-12-31', budget: { amount: 1_200_000, currency: 'USD' },
+      countries: [{ name: 'Mozambique', isoCode: 'MZ' }, { name: 'South Africa', isoCode: 'ZA' }],
+    });
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Countries named in a brief, in English, French or Spanish ("Bolivia", "Haïti", "República
+ * Countries named in a brief, in English, French, Spanish or Portuguese ("Bolivia", "Haïti", "República
  * Dominicana"), with their ISO 3166-1 codes (from i18n-iso-countries' names and aliases). A
  * country is recorded under its English name, so that briefs in every language meet on one
  * Country; the brief's own wording stays in the coverage. A country's official name is taken
@@ -11,12 +11,12 @@ import { labelKey } from './labels.js';
 
 const require = createRequire(import.meta.url);
 type Locale = Parameters<typeof countries.registerLocale>[0];
-for (const lang of ['en', 'fr', 'es']) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Locale);
+for (const lang of ['en', 'fr', 'es', 'pt']) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Locale);
 
-/** ISO 3166-1 alpha-2 code of a country's name or alias in English, French or Spanish, e.g. "Bolivia" -> BO, "Haïti" -> HT. */
+/** ISO 3166-1 alpha-2 code of a country's name or alias in English, French, Spanish or Portuguese, e.g. "Bolivia" -> BO, "Haïti" -> HT. */
 export function countryCode(name: string): string | undefined {
   const clean = name.trim().replace(/^(?:the|la|le|l'|el|les|los)\s*/i, '');
-  for (const lang of ['en', 'fr', 'es']) {
+  for (const lang of ['en', 'fr', 'es', 'pt']) {
     const code = countries.getAlpha2Code(clean, lang);
     if (code) return code;
   }
@@ -42,7 +42,7 @@ interface Name {
 let allNames: readonly Name[] | undefined;
 
 function names(): readonly Name[] {
-  allNames ??= ['en', 'fr', 'es']
+  allNames ??= ['en', 'fr', 'es', 'pt']
     .flatMap((lang) =>
       Object.entries(countries.getNames(lang, { select: 'all' })).flatMap(([code, list]) =>
         list.filter((n) => n.length > 3 && !n.includes(',')).map((n) => ({ key: labelKey(n), code, english: lang === 'en' ? n : undefined })),
@@ -52,7 +52,7 @@ function names(): readonly Name[] {
   return allNames;
 }
 
-/** Countries whose name appears in a text (in any of the three languages), in the order they appear. */
+/** Countries whose name appears in a text (in any of the brief languages), in the order they appear. */
 export function countriesIn(text: string): { name: string; code: string }[] {
   const key = labelKey(text);
   const taken: [number, number][] = [];

@@ -6,7 +6,8 @@
  */
 import type { CountryRecord } from '../../domain/record.js';
 import { parseDate, type ParsedDate } from './fields.js';
-import { detectLanguage, type LabelField, type Language } from './labels.js';
+import { type LabelField, type Language } from './labels.js';
+import { detectLanguage } from './phrases.js';
 import { findMentions, OrgRegistry, type DraftOrg, type Span } from './organizations.js';
 import type { ReportBuilder } from './report.js';
 import type { Element, Section, SectionKind } from './sections.js';

@@ -134,11 +134,11 @@ function readPeriod(text: string): { start?: ParsedDate; end?: ParsedDate } | un
 
 const CURRENCIES: Readonly<Record<string, string>> = {
   'us$': 'USD', 'usd$': 'USD', $: 'USD', '\u20ac': 'EUR', '\u00a3': 'GBP', chf: 'CHF',
-  dollars: 'USD', 'us dollars': 'USD', 'dollars americains': 'USD', 'dollars des etats-unis': 'USD', dolares: 'USD', 'dolares estadounidenses': 'USD',
+  dollars: 'USD', 'us dollars': 'USD', 'dollars americains': 'USD', 'dollars des etats-unis': 'USD', dolares: 'USD', 'dolares estadounidenses': 'USD', 'dolares americanos': 'USD',
   euros: 'EUR', euro: 'EUR', 'francs suisses': 'CHF',
 };
 const MULTIPLIERS: Readonly<Record<string, number>> = {
-  thousand: 1e3, k: 1e3, mil: 1e3, million: 1e6, millions: 1e6, millon: 1e6, millones: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, milliard: 1e9, milliards: 1e9,
+  thousand: 1e3, k: 1e3, mil: 1e3, million: 1e6, millions: 1e6, millon: 1e6, millones: 1e6, milhao: 1e6, milhoes: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, milliard: 1e9, milliards: 1e9,
 };
 const NUMBER = String.raw`\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const CURRENCY = String.raw`US\$|USD\$|[A-Z]{3}|\$|\u20ac|\u00a3|[A-Za-z\u00e0-\u00ff ]{4,24}`;
@@ -164,11 +164,11 @@ export function parseNumber(text: string): number | undefined {
 /** "USD 100,000", "US$ 1.2 million", "$250,000", "EUR 50 000", "100,000 USD", "3 000 000 dollars", "EUR 64,7 millions". */
 export function parseMoney(text: string): { amount: number; currency: string } | undefined {
   const t = text.trim().replace(/\s*\([^)]*\)$/, '').replace(/\.$/, '').trim();
-  const before = new RegExp(`^(${CURRENCY})\\s*(${NUMBER})\\s*([A-Za-z]+)?$`).exec(t);
-  const after = before ? null : new RegExp(`^(${NUMBER})\\s*([A-Za-z]+)?\\s*(?:de |d')?(${CURRENCY})$`).exec(t);
+  const before = new RegExp(`^(${CURRENCY})\\s*(${NUMBER})\\s*([A-Za-z\\u00e0-\\u00ff]+)?$`).exec(t);
+  const after = before ? null : new RegExp(`^(${NUMBER})\\s*([A-Za-z\\u00e0-\\u00ff]+)?\\s*(?:de |d')?(${CURRENCY})$`).exec(t);
   const m = before ? { currency: before[1]!, number: before[2]!, word: before[3] } : after ? { currency: after[3]!, number: after[1]!, word: after[2] } : undefined;
   if (!m) return undefined;
-  const multiplier = m.word ? MULTIPLIERS[m.word.toLowerCase()] : 1;
+  const multiplier = m.word ? MULTIPLIERS[labelKey(m.word)] : 1;
   const code = /^[A-Z]{3}$/.test(m.currency) ? m.currency : CURRENCIES[labelKey(m.currency)];
   const amount = parseNumber(m.number);
   if (multiplier === undefined || !code || amount === undefined) return undefined;
@@ -188,7 +188,7 @@ const LABEL = String.raw`[A-Za-z\u00c0-\u00ff][A-Za-z\u00c0-\u00ff ]{0,30}?`;
  * "Rating: 3 (Good)", "Good (3)", "3 - Good", "4/5", "rated Good, 3", "note : Bien - 3", "85 %".
  */
 export function parseRating(text: string): ParsedRating | undefined {
-  const t = text.trim().replace(/^(?:rating|rated|score|note|notation|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n)\s*:?\s*/i, '').replace(/[.;]$/, '').trim();
+  const t = text.trim().replace(/^(?:rating|rated|score|note|notation|calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|classifica[cç][aã]o|pontua[cç][aã]o)\s*:?\s*/i, '').replace(/[.;]$/, '').trim();
   if (!t || /^(?:not rated|n\/?a|none|no rating|non not[eé]|sin calificaci[oó]n)$/i.test(t)) return undefined;
   const percent = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%$/.exec(t);
   if (percent) {

@@ -22,7 +22,7 @@ export const KNOWN_BODIES: readonly KnownBody[] = [
     name: 'International Organization for Migration',
     acronym: 'IOM',
     kind: 'INTERGOVERNMENTAL_ORGANIZATION',
-    forms: ['OIM', 'Organisation internationale pour les migrations', 'Organización Internacional para las Migraciones', 'UN Migration'],
+    forms: ['OIM', 'Organisation internationale pour les migrations', 'Organización Internacional para las Migraciones', 'Organização Internacional para as Migrações', 'UN Migration'],
   },
   {
     name: 'United Nations Development Programme',

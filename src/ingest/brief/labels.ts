@@ -5,8 +5,8 @@
  * here; lookups take the union of all languages, with keys compared without case or accents.
  */
 
-export type Language = 'en' | 'fr' | 'es';
-export const LANGUAGES: readonly Language[] = ['en', 'fr', 'es'];
+export type Language = 'en' | 'fr' | 'es' | 'pt';
+export const LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'pt'];
 
 /** The record field a header or panel label fills. */
 export type LabelField =
@@ -43,7 +43,7 @@ const LABELS: Record<Language, Record<LabelField, readonly string[]>> = {
     'evaluation.purpose': ['evaluation purpose', 'purpose', 'purpose of the evaluation', 'evaluation objective', 'evaluation objectives', 'objective of the evaluation', 'objectives of the evaluation'],
     'evaluation.criteria': ['evaluation criteria', 'criteria'],
     'evaluation.methodology': ['evaluation methodology', 'methodology', 'methods'],
-    'project.title': ['project title', 'project name'],
+    'project.title': ['project title', 'project name', 'title', 'title of the project'],
     'project.coverage': ['geographical coverage', 'geographic coverage', 'coverage', 'geographical scope', 'geographic scope', 'countries', 'country', 'countries covered'],
     'project.type': ['project type', 'type of project'],
     'project.code': ['project code', 'project codes', 'project code(s)', 'prima code', 'prima id', 'project id', 'project number'],
@@ -98,6 +98,28 @@ const LABELS: Record<Language, Record<LabelField, readonly string[]>> = {
     'project.genderMarker': ['marcador de genero', 'marcador de igualdad de genero'],
     rating: ['calificacion', 'puntuacion', 'valoracion'],
   },
+  pt: {
+    'evaluation.type': ['tipo de avaliacao'],
+    'evaluation.evaluators': ['avaliador(es)', 'avaliadores', 'avaliador', 'avaliadora', 'equipa de avaliacao', 'equipe de avaliacao'],
+    'evaluation.fieldVisits': ['datas das visitas de campo', 'datas da visita de campo', 'visitas de campo'],
+    'evaluation.finalReportDate': ['data do relatorio final', 'relatorio final'],
+    'evaluation.commissioners': ['encomendado por', 'encomendada por', 'comissionado por', 'comissionada por'],
+    'evaluation.managedBy': ['gerido por', 'gerida por', 'gerenciado por', 'gestor da avaliacao', 'gestora da avaliacao'],
+    'evaluation.commissionedAndManagedBy': ['encomendado e gerido por', 'encomendada e gerida por'],
+    'evaluation.purpose': ['objetivo da avaliacao', 'proposito da avaliacao', 'finalidade da avaliacao'],
+    'evaluation.criteria': ['criterios de avaliacao', 'criterios'],
+    'evaluation.methodology': ['metodologia de avaliacao', 'metodologia da avaliacao', 'metodologia'],
+    'project.title': ['titulo do projeto', 'nome do projeto'],
+    'project.coverage': ['cobertura geografica', 'ambito geografico', 'abrangencia geografica'],
+    'project.type': ['tipo de projeto', 'tipo do projeto'],
+    'project.code': ['codigo do projeto', 'codigos do projeto', 'codigo(s) do projeto'],
+    'project.period': ['periodo do projeto', 'periodo de implementacao', 'duracao do projeto', 'periodo'],
+    'project.budget': ['orcamento', 'orcamento do projeto', 'orcamento total'],
+    'project.implementer': ['implementado por', 'executado por'],
+    'project.funders': ['doador', 'doadores', 'doador(es)', 'financiado por'],
+    'project.genderMarker': ['marcador de genero', 'marcador de igualdade de genero'],
+    rating: ['classificacao', 'pontuacao'],
+  },
 };
 
 export type HeadingKind = 'brief' | 'summary' | 'information' | 'findings' | 'findingsAndConclusions' | 'conclusions' | 'lessons' | 'recommendations';
@@ -133,6 +155,16 @@ const HEADINGS: Record<Language, readonly [RegExp, HeadingKind][]> = {
     [/^(?:conclusiones?|principales conclusiones)$/, 'conclusions'],
     [/^(?:lecciones aprendidas|buenas practicas|lecciones|lecciones aprendidas y buenas practicas)$/, 'lessons'],
     [/^(?:principales )?recomendaciones$/, 'recommendations'],
+  ],
+  pt: [
+    [/^(?:resumo|nota|ficha) (?:da|de) avaliacao$/, 'brief'],
+    [/^(?:resumo do projeto|descricao do projeto|contexto do projeto|contexto)$/, 'summary'],
+    [/^(?:informacoes do projeto|informacao do projeto|dados do projeto|ficha do projeto)$/, 'information'],
+    [/^(?:principais )?(?:constatacoes|resultados) e conclusoes$/, 'findingsAndConclusions'],
+    [/^(?:principais constatacoes|constatacoes|constatacoes principais|principais resultados)$/, 'findings'],
+    [/^(?:conclusoes?|principais conclusoes)$/, 'conclusions'],
+    [/^(?:licoes aprendidas|boas praticas|licoes aprendidas e boas praticas)$/, 'lessons'],
+    [/^(?:principais )?recomendacoes$/, 'recommendations'],
   ],
 };
 
@@ -175,84 +207,34 @@ export function headingOf(text: string): { kind: HeadingKind; language: Language
 
 /** The OECD-DAC criteria (Coherence added in 2019), by the words each language names them with. */
 export const CRITERIA: readonly { name: string; words: readonly string[] }[] = [
-  { name: 'Relevance', words: ['relevance', 'pertinence', 'pertinencia'] },
-  { name: 'Coherence', words: ['coherence', 'coherencia'] },
+  { name: 'Relevance', words: ['relevance', 'pertinence', 'pertinencia', 'relevancia'] },
+  { name: 'Coherence', words: ['coherence', 'coherencia', 'coerencia'] },
   { name: 'Effectiveness', words: ['effectiveness', 'efficacite', 'eficacia'] },
   { name: 'Efficiency', words: ['efficiency', 'efficience', 'eficiencia'] },
   { name: 'Impact', words: ['impact', 'impacto'] },
-  { name: 'Sustainability', words: ['sustainability', 'durabilite', 'viabilite', 'perennite', 'sostenibilidad'] },
+  { name: 'Sustainability', words: ['sustainability', 'durabilite', 'viabilite', 'perennite', 'sostenibilidad', 'sustentabilidade'] },
 ];
 
 /** Month names and their usual abbreviations, every language in one table. */
 export const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(
   [
-    ['january jan janvier janv enero ene', 1],
-    ['february feb fevrier fevr fev febrero', 2],
-    ['march mar mars marzo', 3],
+    ['january jan janvier janv enero ene janeiro', 1],
+    ['february feb fevrier fevr fev febrero fevereiro', 2],
+    ['march mar mars marzo marco', 3],
     ['april apr avril avr abril abr', 4],
-    ['may mai mayo', 5],
-    ['june jun juin junio', 6],
-    ['july jul juillet juil julio', 7],
+    ['may mai mayo maio', 5],
+    ['june jun juin junio junho', 6],
+    ['july jul juillet juil julio julho', 7],
     ['august aug aout agosto ago', 8],
-    ['september sep sept septembre septiembre setiembre set', 9],
-    ['october oct octobre octubre', 10],
-    ['november nov novembre noviembre', 11],
-    ['december dec decembre diciembre dic', 12],
+    ['september sep sept septembre septiembre setiembre set setembro', 9],
+    ['october oct octobre octubre outubro', 10],
+    ['november nov novembre noviembre novembro', 11],
+    ['december dec decembre diciembre dic dezembro', 12],
   ].flatMap(([words, month]) => (words as string).split(' ').map((w) => [w, month as number])),
 );
 
 /** Words that join the two ends of a period ("to", "au", "al"...), and that may open it ("from", "du", "del"...). */
-export const PERIOD_JOINERS: readonly string[] = ['to', 'until', 'till', 'through', 'au', 'a', "jusqu'au", "jusqu'a", 'al', 'a', 'hasta', 'hasta el'];
+export const PERIOD_JOINERS: readonly string[] = ['to', 'until', 'till', 'through', 'au', 'a', "jusqu'au", "jusqu'a", 'al', 'hasta', 'hasta el', 'at\u00e9', 'ate'];
 export const PERIOD_OPENERS: readonly string[] = ['from', 'du', 'de', 'des', 'depuis le', 'del', 'desde el', 'desde'];
 /** Words written between a date's day, month and year ("1 de junio de 2025", "1er juin 2025"). */
-export const DATE_FILLERS: readonly string[] = ['de', 'del', 'of', 'le', 'el'];
-
-/** How each language introduces the audience of recommendations ("For IOM Bolivia:"). */
-export const AUDIENCE_LINE = /^(?:For|Pour|Para)\s+\S[^:]{0,150}:$/;
-export const AUDIENCE_PREFIX = /^(?:For|Pour|Para)\s+(?:(?:the|la|le|les|el|los|las)\s+|l')?/i;
-
-/** A finding grouped by objective or result rather than criterion ("Specific Objective 1:"). */
-export const OBJECTIVE_HEAD =
-  /^(?:(?:(?:specific|overall|general|immediate) )?(?:objective|outcome|output|result|pillar)|objectif(?: (?:specifique|general))?|resultat|produit|pilier|objetivo(?: (?:especifico|general))?|resultado|producto|pilar) (?:\d{1,2}|[a-z])(?:\.\d{1,2})?$/;
-
-/** "prepared by X for use by Y." and its equivalents: who the brief is for. */
-export const INTENDED_USERS: readonly RegExp[] = [
-  /(?:^|\s)for (?:use by|the use of) (.{2,300}?)\.(?:\s|$)/i,
-  /(?:^|\s)(?:a|\u00e0) l'intention (?:des |du |de la |de l'|de |d')(.{2,300}?)\.(?:\s|$)/i,
-  /(?:^|\s)para (?:el uso de|uso de|su uso por|uso por) (?:los |las |el |la )?(.{2,300}?)\.(?:\s|$)/i,
-];
-export const PREPARED_BY = /(?:^|\s)(?:prepared by|pr\u00e9par\u00e9e? par|elaborad[oa] por|preparad[oa] por) (?:the |le |la |el )?(.{2,120}?) (?:for|pour|para) /i;
-
-/** Sentences that say a paragraph of a "findings and conclusions" section is a conclusion. */
-export const CONCLUSION_MARKER = /\b(?:in conclusion|we conclude|leads? to the conclusion|concluded? that|en conclusion|conclut que|conduit a la conclusion|en conclusion|se concluye|concluye que|lleva a la conclusion)\b/i;
-
-/** "was designed in collaboration with", in every language (group 1: the English verb). */
-export const COLLABORATION =
-  /\b(?:was|were|is|are|has been|have been|had been)\s+(?:jointly\s+)?([a-z]+(?:\s+out)?)\s+(?:jointly\s+)?(?:in\s+(?:close\s+)?(?:collaboration|partnership|cooperation|coordination)\s+with|together\s+with|jointly\s+with|with\s+the\s+support\s+of)\b|\ben\s+(?:[ée]troite\s+)?(?:collaboration|partenariat|coordination|coop[ée]ration)\s+avec\b|\bconjointement\s+avec\b|\ben\s+(?:estrecha\s+)?(?:colaboraci[oó]n|coordinaci[oó]n|cooperaci[oó]n|alianza)\s+con\b|\bjunto\s+con\b/i;
-
-/** A partner said to lead ("the leading organisation", "partenaire principal", "socio principal"). */
-export const LEAD =
-  /\blead(?:ing)?\s+(?:partner|organi[sz]ation|agency|institution|entity|role|implementing partner)\b|\bled\s+the\s+project\b|\btook\s+the\s+lead\b|\bpartenaire\s+principal\b|\bchef\s+de\s+file\b|\bsocio\s+principal\b|\bcontraparte\s+principal\b/i;
-/** "...led by INE", "dirigé par", "liderado por". */
-export const LED_BY = /\b(?:led by|dirig[ée]e? par|liderad[oa] por) (?:the\s+|le\s+|la\s+|l'|el\s+)?([^,.;()]{2,80})/i;
-
-/** Words of each language counted to tell which one a brief is written in. */
-const FUNCTION_WORDS: Record<Language, ReadonlySet<string>> = {
-  en: new Set(['the', 'and', 'of', 'to', 'with', 'was', 'were', 'for', 'by', 'this', 'that']),
-  fr: new Set(['le', 'les', 'des', 'et', 'du', 'une', 'est', 'pour', 'par', 'dans', 'sur', 'aux', 'au']),
-  es: new Set(['el', 'los', 'las', 'y', 'del', 'una', 'es', 'para', 'por', 'con', 'que', 'al']),
-};
-
-/** The language most of a text's function words belong to (English when in doubt). */
-export function detectLanguage(text: string): Language {
-  const counts: Record<Language, number> = { en: 0, fr: 0, es: 0 };
-  const words = text.slice(0, 200_000).toLowerCase().split(/[^a-z\u00e0-\u00ff']+/);
-  for (const word of words) for (const language of LANGUAGES) if (FUNCTION_WORDS[language].has(word)) counts[language]++;
-  return LANGUAGES.reduce((best, l) => (counts[l] > counts[best] ? l : best), 'en' as Language);
-}
-
-/** How each language quotes a title inside another. */
-export const QUOTES: Record<Language, readonly [string, string]> = { en: ['\u201c', '\u201d'], fr: ['\u00ab ', ' \u00bb'], es: ['\u201c', '\u201d'] };
-
-/** "of the project" in each language, for a title made from the type and the project title. */
-export const OF_THE_PROJECT: Record<Language, string> = { en: 'of the project', fr: 'du projet', es: 'del proyecto' };
+export const DATE_FILLERS: readonly string[] = ['de', 'del', 'of', 'le', 'el', 'do', 'da'];

@@ -139,9 +139,9 @@ export function isCountryOffice(org: DraftOrg): boolean {
 /** What kind of body a name describes (the first rule that matches wins). */
 export function guessKind(name: string, localName?: string): OrganizationKind {
   const n = `${name} | ${localName ?? ''}`.toLowerCase();
-  if (/\bministry\b|\bministerio\b|\bminist[eè]re\b|\bviceministry\b|\bviceministerio\b/.test(n)) return 'MINISTRY';
+  if (/\bministry\b|\bminist[eé]rio\b|\bminist[eè]re\b|\bviceministry\b|\bviceministerio\b/.test(n)) return 'MINISTRY';
   if (/institute of statistics|statistics (?:office|institute|bureau|authority)|statistical (?:office|institute)|bureau of statistics|\bestad[ií]stica\b|\bstatistique\b/.test(n)) return 'STATISTICS_OFFICE';
-  if (/\buniversity\b|\buniversidad\b|\buniversit[eé]\b/.test(n)) return 'UNIVERSITY';
+  if (/\buniversity\b|\buniversidad[e]?\b|\buniversit[eé]\b/.test(n)) return 'UNIVERSITY';
   if (/research|\bstudies\b|investigaci|estudios|observatory|observatorio|observatoire|recherche|think tank/.test(n)) return 'RESEARCH_INSTITUTE';
   if (/\bfund\b|\bfondo\b|\bfonds\b/.test(n)) return 'DONOR_FUND';
   if (/^iom\s/.test(n)) return 'COUNTRY_OFFICE';
@@ -160,7 +160,7 @@ export interface Mention {
   readonly end: number;
 }
 
-const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'in', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', '&', 'des', 'du', 'pour', 'et', 'le', 'les', "l'", 'para']);
+const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'in', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', '&', 'des', 'du', 'pour', 'et', 'le', 'les', "l'", 'para', 'do', 'da', 'dos', 'das']);
 const ORG_WORDS = /\b(?:ministry|ministerio|minist[eè]re|institut|universit[eé]|fonds|conseil|comit[eé]|r[eé]seau|agence|organisation|programme|institute|instituto|unit|unidad|university|universidad|office|oficina|service|servicio|agency|agencia|observatory|observatorio|fund|fondo|government|gobierno|directorate|direcci[oó]n|council|consejo|commission|comisi[oó]n|committee|comit[eé]|cent(?:re|er)|centro|network|red|association|asociaci[oó]n|foundation|fundaci[oó]n|bank|banco|secretariat|secretar[ií]a|department|authority|autoridad|federation|chamber|organi[sz]ation|superintendency|superintendencia|programme|program|programa|group|partners|consultants?)\b/i;
 const ACRONYM = /^[A-Z][A-Za-z0-9&.\/-]{1,14}$/;
 /** A name in the local language (Spanish or French) rather than English. */

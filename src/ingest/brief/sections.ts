@@ -9,7 +9,8 @@
  * starts a new one. Across a page or column break a paragraph goes on unless the text says it
  * ended; a label's value never does.
  */
-import { AUDIENCE_LINE, headingOf, labelField, labelKey, OBJECTIVE_HEAD, type HeadingKind, type LabelField, type Language } from './labels.js';
+import { headingOf, labelField, labelKey, type HeadingKind, type LabelField, type Language } from './labels.js';
+import { AUDIENCE_LINE, OBJECTIVE_HEAD } from './phrases.js';
 import type { SourceLine } from './normalise.js';
 import { criterionOf } from './words.js';
 

@@ -23,6 +23,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, 'thirty-six': 36,
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12,
+  dois: 2, duas: 2,
   uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12,
 };
 
@@ -42,7 +43,7 @@ export function criterionOf(heading: string): string | undefined {
 }
 
 /** A list item that starts with a preposition goes on from the item before ("..., au genre et aux conflits"). */
-const CONTINUES = /^(?:to|of|in|on|for|au|aux|à|de|du|des|en|al|del)\s|^d'/i;
+const CONTINUES = /^(?:to|of|in|on|for|au|aux|à|de|du|des|en|al|del|ao|aos|do|da|dos|das)\s|^d'/i;
 
 /**
  * Split a list written in prose: "Relevance, effectiveness, and sustainability", "Revue
@@ -85,7 +86,7 @@ export function splitList(text: string): string[] {
   };
   const semicolon = topLevel(/;\s*/y);
   if (semicolon.length > 1) return semicolon.map((p) => p.text);
-  return topLevel(/,?\s+(?:and|et|y)\s+|,\s*(?:(?:and|et|y)\s+)?/y).map((p) => p.text);
+  return topLevel(/,?\s+(?:and|et|y|e)\s+|,\s*(?:(?:and|et|y|e)\s+)?/y).map((p) => p.text);
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'into', 'via', 'per', 'as', 'de', 'del', 'la', 'y', 'vs']);

@@ -5,7 +5,7 @@
  */
 import { normaliseKey } from '../../../domain/text.js';
 import type { Brief } from '../draft.js';
-import { INTENDED_USERS, PREPARED_BY } from '../labels.js';
+import { INTENDED_USERS, PREPARED_BY } from '../phrases.js';
 import { looksLikeFirm, readEvaluators } from './people.js';
 
 export function readEvaluatorsLine(b: Brief): void {

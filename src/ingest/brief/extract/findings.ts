@@ -12,7 +12,8 @@
 import { normaliseKey } from '../../../domain/text.js';
 import { LONGEST_PARAGRAPH, splitSentences, type Brief, type DraftFinding } from '../draft.js';
 import { parseRating } from '../fields.js';
-import { CONCLUSION_MARKER, labelKey } from '../labels.js';
+import { labelKey } from '../labels.js';
+import { CONCLUSION_MARKER } from '../phrases.js';
 import { isObjective, parseFindingHead, splitLabel, type Element } from '../sections.js';
 import { capitalise, criterionOf } from '../words.js';
 import { proseRatings } from './proseRatings.js';

@@ -6,7 +6,7 @@
  * bodies, what the brief says each partner did, and which one leads.
  */
 import { splitSentences, type Brief, type DraftPartner } from '../draft.js';
-import { COLLABORATION, LEAD, LED_BY } from '../labels.js';
+import { COLLABORATION, LEAD, LED_BY } from '../phrases.js';
 import { findMentions, relationBetween, type DraftOrg, type Span } from '../organizations.js';
 import type { Element } from '../sections.js';
 

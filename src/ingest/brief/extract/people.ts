@@ -13,7 +13,7 @@ import { capitalise, isAllCaps, splitList } from '../words.js';
 const FIRM_WORDS =
   /\b(?:consulting|consultancy|consultants|consultores|consultoria|research|partners|group|associates|ltd|llc|gmbh|inc|sarl|s\.?a\.?s?|s\.?l\.?|b\.?v\.?|institute|international|advisory|analytics|solutions|services|cabinet|bureau|firm|company|limited|plc|foundation|center|centre)\b/i;
 /** Role labels that stand for a person ("Evaluation Consultant", "Évaluatrice principale"). */
-const ROLE_WORDS = /\b(?:consultant|consultante|consultora|consultor|evaluator|evaluateur|evaluatrice|evaluador|evaluadora|specialist|specialiste|especialista|expert|experte|experto|experta|officer|team leader|leader|adviser|advisor|analyst|chef d'equipe|jefe|jefa|gestor|gestora|gerente|manager|designado|designada|designee|charge|chargee|responsable|coordinateur|coordinatrice|coordinador|coordinadora|oficial|gestionnaire|designe|designee|principal|principale)\b/;
+const ROLE_WORDS = /\b(?:consultant|consultante|consultora|consultor|evaluator|evaluateur|evaluatrice|evaluador|evaluadora|specialist|specialiste|especialista|expert|experte|experto|experta|officer|team leader|leader|adviser|advisor|analyst|chef d'equipe|jefe|jefa|gestor|gestora|gerente|manager|designado|designada|designee|charge|chargee|responsable|coordinateur|coordinatrice|coordinador|coordinadora|oficial|gestionnaire|designe|designee|principal|principale|avaliador|avaliadora|coordenador|coordenadora|responsavel)\b/;
 const firmWords = (t: string) => FIRM_WORDS.test(labelKey(t));
 const roleWords = (t: string) => ROLE_WORDS.test(labelKey(t));
 const GIVEN = String.raw`[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\-]+`;

@@ -17,11 +17,12 @@ const STOPS = new Set([
   'the', 'a', 'an', 'its', 'their', 'on', 'for', 'with', 'regarding', 'terms', 'as', 'by', 'was', 'is', 'were', 'are', 'has', 'had',
   'le', 'la', 'les', "l'", 'un', 'une', 'sur', 'pour', 'par', 'avec', 'en', 'matiere', 'termes', 'son', 'sa', 'ses', 'est', 'a',
   'el', 'los', 'las', 'una', 'sobre', 'para', 'por', 'con', 'materia', 'cuanto', 'su', 'sus', 'es', 'fue',
+  'o', 'os', 'as', 'um', 'uma', 'em', 'no', 'na', 'com', 'seu', 'sua', 'foi', 'pelo', 'pela',
 ]);
 /** Words that may sit inside a criterion's name but not begin it. */
-const CONNECTORS = new Set(['of', 'and', 'to', 'de', 'du', 'des', "d'", 'et', 'aux', 'au', 'y', 'del', 'al']);
+const CONNECTORS = new Set(['of', 'and', 'to', 'de', 'du', 'des', "d'", 'et', 'aux', 'au', 'y', 'del', 'al', 'do', 'da', 'dos', 'das', 'e', 'ao', 'aos']);
 /** Adjectives placed before the criterion ("un fort effet catalytique", "une grande capacité"). */
-const INTENSIFIERS = new Set(['fort', 'forte', 'grand', 'grande', 'bon', 'bonne', 'tres', 'high', 'strong', 'good', 'great', 'gran', 'buen', 'buena', 'alto', 'alta', 'fuerte']);
+const INTENSIFIERS = new Set(['fort', 'forte', 'grand', 'grande', 'bon', 'bonne', 'tres', 'high', 'strong', 'good', 'great', 'gran', 'buen', 'buena', 'alto', 'alta', 'fuerte', 'forte', 'grande', 'bom', 'boa']);
 
 export interface ProseRatings {
   /** Sentences before the first rated one: a key finding. */

@@ -5,7 +5,7 @@
  * item a recommendation with its number as its code and no audience (none is invented).
  */
 import type { Brief } from '../draft.js';
-import { AUDIENCE_PREFIX } from '../labels.js';
+import { AUDIENCE_PREFIX } from '../phrases.js';
 import { audienceName, isIomBody, splitNames, standsAlone, type DraftOrg } from '../organizations.js';
 import type { Element } from '../sections.js';
 

@@ -6,29 +6,33 @@
  * the text writes with a capital.
  */
 import type { Brief } from '../draft.js';
-import { OF_THE_PROJECT, QUOTES } from '../labels.js';
+import { OF_THE_PROJECT, QUOTES } from '../phrases.js';
 import type { Element } from '../sections.js';
 import { isAllCaps, recase } from '../words.js';
 
 const EVALUATION_OF =
-  /\b(?:evaluation|review|assessment)\s+(?:of|for)\b|\b(?:evaluation|review)\s*[-\u2013\u2014:]\s+\S|(?:^|\s)[ée]valuation\b.*\b(?:du|de la|des|de l'|d')\s*(?:projet|programme)\b|\bevaluaci[oó]n\b.*\b(?:del|de la)\s+(?:proyecto|programa)\b/i;
+  /\b(?:evaluation|review|assessment)\s+(?:of|for)\b|\b(?:evaluation|review)\s*[-\u2013\u2014:]\s+\S|(?:^|\s)[ée]valuation\b.*\b(?:du|de la|des|de l'|d')\s*(?:projet|programme)\b|\bevaluaci[oó]n\b.*\b(?:del|de la)\s+(?:proyecto|programa)\b|\bavalia[cç][aã]o\b.*\b(?:do|da)\s+(?:projeto|programa)\b/i;
 /** "<TITLE> – FINAL EVALUATION": the title first, the kind of evaluation after it. */
 const TITLE_FIRST = /^(.{3,250}?)\s*[-\u2013\u2014:]\s*((?:(?:final|mid-?term|ex-?post|ex-?ante|baseline|end-?line|terminal|independent|external|internal|project|programme)\s+)*(?:evaluation|review))$/i;
-const PREFIX_ONLY = /^(.*?(?:\b(?:project|programme|program|projet|proyecto|programa)))\s*:?\s*$/i;
+const PREFIX_ONLY = /^(.*?(?:\b(?:project|programme|program|projet|proyecto|programa|projeto)))\s*:?\s*$/i;
 const SPLIT: readonly RegExp[] = [
   /^(.*?\b(?:evaluation|review|assessment)\s+(?:of|for)(?:\s+the)?(?:\s+(?:project|programme|program)\b)?)\s*:?\s+(.+)$/i,
   /^(.*?\b(?:evaluation|review))\s*[-\u2013\u2014:]\s+(.+)$/i,
   /^(.*?[ée]valuation\b.*?\b(?:du|de la|des|de l'|d')\s*(?:projet|programme)?)\s*:?\s+(.+)$/i,
   /^(.*?evaluaci[oó]n\b.*?\b(?:del|de la|de)\s*(?:proyecto|programa)?)\s*:?\s+(.+)$/i,
+  /^(.*?avalia[cç][aã]o\b.*?\b(?:do|da|de)\s*(?:projeto|programa)?)\s*:?\s+(.+)$/i,
 ];
-const SAYS_PROJECT = /\b(?:project|programme|program|projet|proyecto|programa)\b/i;
+const SAYS_PROJECT = /\b(?:project|programme|program|projet|proyecto|programa|projeto)\b/i;
 
 export function readTitle(b: Brief): void {
   const preamble = (b.section('preamble')?.elements ?? []).filter((e) => e.kind === 'text' && e.text.length <= 300 && !/^(?:this|cette|ce|cet|este|esta)\b/i.test(e.text));
   let at = preamble.findIndex((e) => EVALUATION_OF.test(e.text) || /"[^"]{3,}"/.test(e.text) || TITLE_FIRST.test(e.text));
-  // No heading says "evaluation": the first heading in capitals is the title (with a warning).
+  // No heading says "evaluation": the first heading in capitals, else the first short line
+  // that is not a sentence, is the title (with a warning).
   const guessed = at < 0;
-  if (guessed) at = preamble.findIndex((e) => isAllCaps(e.text) && e.text.split(/\s+/).length >= 3 && !/^\[?[\d\s/.-]+\]?$/.test(e.text) && !/:\s/.test(e.text));
+  const titleLike = (e: Element) => e.text.split(/\s+/).length >= 3 && !/^\[?[\d\s/.-]+\]?$/.test(e.text) && !/:\s/.test(e.text) && !/[.;:]$/.test(e.text);
+  if (guessed) at = preamble.findIndex((e) => isAllCaps(e.text) && titleLike(e));
+  if (guessed && at < 0) at = preamble.findIndex(titleLike);
   let heading: Element | undefined = preamble[at];
   // "ÉVALUATION FINALE DU PROJET" with the title on the next line.
   const next = preamble[at + 1];
