@@ -80,6 +80,8 @@ describe('the seed brief', () => {
     expect(parsed.passages['evaluation.findings[2]']).toBe('50');
     expect(parsed.passages['evaluation.recommendations[0]']).toBe('66');
     expect(parsed.passages['projects[0]']).toBe('5,24,32-36,50');
+    expect(parsed.passages['projects[0].outputs[1]']).toBe('28');
+    expect(parsed.passages['projects[0].countries[0]']).toBe('32');
     // UDAPE is named in the partners paragraph; IOM Bolivia in every audience line.
     expect(parsed.passages[`organizations[${parsed.record.organizations.findIndex((o) => o.acronym === 'UDAPE')}]`]).toBe('26');
     expect(parsed.passages[`organizations[${parsed.record.organizations.findIndex((o) => o.name === 'IOM Bolivia')}]`]).toBe('64,70,76,82,88');

@@ -1,7 +1,7 @@
 /**
- * The brief reader: the text of an IOM evaluation brief in (any template, English, French or
- * Spanish, typed or extracted from a PDF), the EvaluationRecord a curator would write out,
- * with a report of what was found where, what was not, and every inference or doubt.
+ * The brief reader: the text of an IOM evaluation brief in (any template; English, French,
+ * Spanish or Portuguese; typed or extracted from a PDF), the EvaluationRecord a curator would
+ * write out, with a report of what was found where, what was not, and every inference or doubt.
  *
  * The pipeline, top-down (one extractor per part of the brief, in extract/):
  *   normalise the text -> elements -> sections                       (normalise.ts, sections.ts)
@@ -14,8 +14,9 @@
  *   -> the parties the brief implies (implementer, funder, lead...)   (extract/parties.ts)
  *   -> the record, validated by the EvaluationRecord schema            (build.ts)
  *
- * Labels, headings and phrases of every language are in labels.ts; adding a template or a
- * language means adding words there and, at most, one extractor.
+ * Labels and headings of every language are in labels.ts, the phrases extractors look for in
+ * phrases.ts; adding a template or a language means adding words there and, at most, one
+ * extractor.
  */
 import { build, checkRequired } from './build.js';
 import { Brief } from './draft.js';
