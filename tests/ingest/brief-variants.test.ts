@@ -146,4 +146,18 @@ describe('briefs laid out in other ways', () => {
       countries: [{ name: 'Mozambique', isoCode: 'MZ' }, { name: 'South Africa', isoCode: 'ZA' }],
     });
   });
+
+  it('records what the schema would refuse with a warning, not a refusal: a code used twice, a period ending before it starts, a score above its scale', () => {
+    const text = TEXT.replace('Project period: 36 months (January 2019 – December 2021)', 'Project period: December 2021 – January 2019')
+      .replace('Relevance: The project matched', 'Relevance (6/5): The project matched')
+      .replace(/3\. RECOMMENDATIONS[\s\S]*$/, ['RECOMMENDATIONS', '', 'For IOM Kenya:', '1. Hand over the sessions.', '', 'For the county labour offices:', '1. Budget the sessions.'].join('\n'));
+    const { record, report } = parseBrief(text, { document: 'odd.txt' });
+    expect(record.evaluation.recommendations.map((r) => [r.code, r.audiences])).toEqual([['1', ['IOM Kenya']], ['1b', ['County labour offices']]]);
+    expect([record.projects[0]!.startDate, record.projects[0]!.endDate]).toEqual([undefined, undefined]);
+    expect(record.evaluation.findings[0]!.rating).toBeUndefined();
+    const messages = report.warnings.map((w) => w.message);
+    expect(messages).toContain('recommendation code 1 is used again; the later one is recorded as 1b');
+    expect(messages).toContain('the project period ends (2019-01-31) before it starts (2021-12-01); neither date is recorded');
+    expect(messages).toContain('the rating "6/5" of Relevance is above its scale; it is not recorded');
+  });
 });

@@ -35,9 +35,11 @@ export function checkRequired(b: Brief): void {
 export function build(b: Brief): Built {
   const e = b.evaluation;
   const p = b.project;
+  checkOrder(b);
   const ref = (org: DraftOrg) => b.orgs.ref(org);
   const person = (who: DraftPerson) => clean({ name: who.name, title: who.title, organization: who.org ? ref(who.org) : undefined });
-  const hasProject = projectNamed(b);
+  // A project needs a code or a title; without either, what the panel says is the evaluation's.
+  const hasProject = projectNamed(b) && (p.codes.length > 0 || p.title !== undefined);
   const codes = hasProject ? (p.codes.length ? p.codes : [undefined]) : [];
   if (!hasProject) noProject(b);
   const implementer = p.implementer ? ` with ${p.implementer.name}` : '';
@@ -117,6 +119,22 @@ export function build(b: Brief): Built {
     throw new BriefParseError('INVALID_RECORD', `${b.document}: the extracted record is not valid:\n${error.problems.map((pr) => `  - ${pr.path}: ${pr.message}`).join('\n')}`);
   }
   return { record, report: b.report.build(codes.length > 0), passages: passages(b) };
+}
+
+/** A period that ends before it starts was misread: neither date is recorded. */
+function checkOrder(b: Brief): void {
+  const p = b.project;
+  if (p.startDate && p.endDate && p.startDate > p.endDate) {
+    b.report.warn(`the project period ends (${p.endDate}) before it starts (${p.startDate}); neither date is recorded`, b.label('project.period')?.line);
+    p.startDate = p.endDate = undefined;
+    b.report.remap((field) => (field === 'project.startDate' || field === 'project.endDate' ? [] : [field]));
+  }
+  const visits = b.evaluation.fieldVisits;
+  if (visits?.from && visits.to && visits.from > visits.to) {
+    b.report.warn(`the field visits end (${visits.to}) before they start (${visits.from}); they are not recorded`, b.label('evaluation.fieldVisits')?.line);
+    b.evaluation.fieldVisits = undefined;
+    b.report.remap((field) => (field === 'evaluation.fieldVisits' ? [] : [field]));
+  }
 }
 
 /** An evaluation of a policy, strategy or theme: the panel's facts are the evaluation's. */

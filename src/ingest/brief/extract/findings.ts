@@ -99,6 +99,10 @@ function rate(b: Brief, finding: DraftFinding, text: string, span: Element): voi
     if (text.trim() && !/^(?:not rated|n\/?a|none|no rating)$/i.test(text.trim())) b.report.warn(`cannot read a score in the rating "${text}" of ${name}`, span.line);
     return;
   }
+  if ((rating.scaleMax !== undefined && rating.score > rating.scaleMax) || (rating.scaleMax === undefined && rating.score > 10)) {
+    b.report.warn(`the rating "${text}" of ${name} is above its scale; it is not recorded`, span.line);
+    return;
+  }
   if (!rating.label) b.report.warn(`the rating of ${name} has a score but no label; the score is used as its label`, span.line);
   finding.rating = { score: rating.score, label: rating.label ?? String(rating.score), ...(rating.scaleMax ? { scaleMax: rating.scaleMax } : {}) };
 }

@@ -40,9 +40,17 @@ export function readRecommendations(b: Brief): void {
   // Codes: the theme's letter or number, with ".1", ".2" when a theme has several.
   const recs = b.evaluation.recommendations;
   const anyAudience = recs.some((r) => r.audiences.length);
+  const used = new Set<string>();
   recs.forEach((r, i) => {
     const siblings = recs.filter((o) => o.themeCode !== undefined && o.themeCode === r.themeCode);
-    const code = r.themeCode === undefined ? (r.ownCode ?? String(i + 1)) : siblings.length > 1 ? `${r.themeCode}.${siblings.indexOf(r) + 1}` : r.themeCode;
+    let code = r.themeCode === undefined ? (r.ownCode ?? String(i + 1)) : siblings.length > 1 ? `${r.themeCode}.${siblings.indexOf(r) + 1}` : r.themeCode;
+    // Two lists numbered from 1 (one per audience, say): the second "1" is "1b".
+    if (used.has(code)) {
+      const again = [...'bcdefghij'].map((s) => `${code}${s}`).find((c) => !used.has(c)) ?? `${code}-${i + 1}`;
+      b.report.warn(`recommendation code ${code} is used again; the later one is recorded as ${again}`, r.span.line);
+      code = again;
+    }
+    used.add(code);
     r.ownCode = code;
     if (!r.audiences.length && (anyAudience || r.themeCode !== undefined)) b.report.warn(`recommendation ${code} has no audience line ("For ...:") above it`, r.span.line);
     b.report.add(`evaluation.recommendations[${i}]`, r.span, `${code}${r.theme ? ` ${r.theme}` : ''} -> ${r.audiences.map((a) => a.name).join(', ') || '(no audience)'}`);
