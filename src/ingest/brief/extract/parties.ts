@@ -94,7 +94,7 @@ function inferAcronyms(b: Brief): void {
     if (org.acronym) continue;
     for (const name of [org.name, org.localName]) {
       const initials = initialsOf(name);
-      if (!initials || taken.has(initials) || !b.acronyms.has(initials)) continue;
+      if (!initials || taken.has(initials) || !b.acronyms.has(initials) || b.orgs.find(initials)) continue;
       org.acronym = initials;
       org.acronymStated = false;
       taken.add(initials);
