@@ -7,7 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseBrief } from './brief/parseBrief.js';
+import { parseBrief } from './brief/index.js';
+import { decodeText } from './textEncoding.js';
 import { BriefParseError, MAX_BRIEF_CHARS, MAX_PDF_BYTES } from './brief/errors.js';
 import { looksLikePdf, pdfToText } from './brief/pdf.js';
 import type { ExtractionReport } from './brief/report.js';
@@ -39,8 +40,8 @@ export async function readAnyInputFile(file: string): Promise<InputFile> {
 }
 
 /** Parse the text of a brief into a record with its report and provenance. Throws BriefParseError. */
-export function briefFromText(text: string, options: { document: string; fileName?: string; bytes?: Uint8Array; mediaType?: string }): ImportInput {
-  const parsed = parseBrief(text, { document: options.document });
+export function briefFromText(text: string, options: { document: string; fileName?: string; bytes?: Uint8Array; mediaType?: string; notes?: readonly string[] }): ImportInput {
+  const parsed = parseBrief(text, { document: options.document, notes: options.notes });
   const title = parsed.record.evaluation.title;
   return {
     file: options.document,
@@ -67,12 +68,13 @@ export async function readInputFile(file: string): Promise<ImportInput> {
   const bytes = await readFile(file);
   if (extension === '.pdf' || looksLikePdf(bytes)) {
     if (bytes.length > MAX_PDF_BYTES) throw new BriefParseError('TOO_LARGE', `the PDF has ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; at most ${MAX_PDF_BYTES / (1024 * 1024)} MB is accepted`);
-    const { text } = await pdfToText(bytes);
-    return briefFromText(text, { document: display, fileName: path.basename(file), bytes, mediaType: 'application/pdf' });
+    const { text, notes } = await pdfToText(bytes);
+    return briefFromText(text, { document: display, fileName: path.basename(file), bytes, mediaType: 'application/pdf', notes });
   }
-  // Refuse an oversized file before decoding it (a UTF-8 character is at least one byte).
+  // Refuse an oversized file before decoding it (a character is at least one byte, two in UTF-16).
   if (bytes.length > 4 * MAX_BRIEF_CHARS) {
     throw new BriefParseError('TOO_LARGE', `the file has ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; an evaluation brief is a few pages, and at most ${MAX_BRIEF_CHARS / (1024 * 1024)} MB of text is accepted`);
   }
-  return briefFromText(bytes.toString('utf8'), { document: display, fileName: path.basename(file), bytes });
+  const { text, note } = decodeText(bytes);
+  return briefFromText(text, { document: display, fileName: path.basename(file), bytes, notes: note ? [note] : [] });
 }

@@ -4,11 +4,13 @@
  * for YAML, the line.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { RecordValidationError, evaluationRecordSchema, formatPath, inputPath, type EvaluationRecord } from '../domain/record.js';
 import type { SourceInfo, SourceKind } from '../domain/source.js';
+import { BriefParseError } from './brief/errors.js';
+import { decodeText } from './textEncoding.js';
 
 /** A record ready to import, with the document it came from. */
 export interface LoadedRecord {
@@ -84,7 +86,7 @@ export async function readRecordFile(file: string): Promise<LoadedRecord> {
   const record = result.data;
   let source: SourceInfo | undefined;
   if (record.source) {
-    const sourceFile = path.resolve(path.dirname(file), record.source.file);
+    const sourceFile = await sourcePath(file, record.source.file, display);
     const bytes = await readFile(sourceFile).catch(() => {
       throw new RecordValidationError(display, [{ path: 'source.file', message: `cannot read ${record.source!.file} next to the record` }]);
     });
@@ -94,10 +96,38 @@ export async function readRecordFile(file: string): Promise<LoadedRecord> {
       title: record.source.title,
       sha256: sha256(bytes),
       mediaType: isText ? 'text/plain' : /\.pdf$/i.test(sourceFile) ? 'application/pdf' : 'application/octet-stream',
-      text: isText ? bytes.toString('utf8') : undefined,
+      text: isText ? sourceText(bytes, record.source.file, display) : undefined,
     };
   }
   return { file: display, record, source };
+}
+
+/** A text source in any encoding a brief file may have (textEncoding.ts), never with replacement characters. */
+function sourceText(bytes: Uint8Array, written: string, display: string): string {
+  try {
+    return decodeText(bytes).text;
+  } catch (error) {
+    if (!(error instanceof BriefParseError)) throw error;
+    throw new RecordValidationError(display, [{ path: 'source.file', message: `${written}: ${error.message}` }]);
+  }
+}
+
+/**
+ * Where a record's source document is: a path relative to the record, inside the record's
+ * folder. An absolute path, a ".." or a link that leads out of the folder is refused, so that
+ * importing a folder never reads a file from outside it.
+ */
+async function sourcePath(recordFile: string, written: string, display: string): Promise<string> {
+  const outside = (why: string) =>
+    new RecordValidationError(display, [{ path: 'source.file', message: `"${written}" ${why}; a source document is named by a path relative to the record, inside the record's folder` }]);
+  if (path.isAbsolute(written) || path.win32.isAbsolute(written)) throw outside('is an absolute path');
+  if (written.split(/[\\/]+/).includes('..')) throw outside('leads out of the record\'s folder (it contains "..")');
+  const folder = path.dirname(path.resolve(recordFile));
+  const resolved = path.resolve(folder, written);
+  const real = await realpath(resolved).catch(() => resolved);
+  const realFolder = await realpath(folder).catch(() => folder);
+  if (!real.startsWith(realFolder + path.sep)) throw outside('leads out of the record\'s folder (through a link)');
+  return resolved;
 }
 
 /** Read every record under the given paths; all must be valid or the first error is thrown. */

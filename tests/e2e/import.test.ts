@@ -57,7 +57,7 @@ describe('npm run import', () => {
     const report = out.files[0].report;
     expect(report.document).toBe('seeds/sources/iom-bolivia-internal-migration-brief.txt');
     expect(report.missing).toEqual([]);
-    expect(report.found).toContainEqual({ field: 'project.code', line: 34, value: 'BO10P0001/CE.0350' });
+    expect(report.found).toContainEqual({ field: 'projects[0].code', line: 34, value: 'BO10P0001/CE.0350' });
     expect(report.warnings.length).toBeGreaterThan(0);
     expect(out.total).toEqual({ files: 2, ok: 2, failed: 0 });
     expect((await storedGraph(dataDir)).nodes).toEqual([]);
@@ -106,14 +106,15 @@ describe('npm run import', () => {
     const result = await importCli([path.join(work, 'empty.txt'), '--json', '--dry-run'], { DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     const out = JSON.parse(result.stdout);
-    expect(out.files[0]).toMatchObject({ status: 'failed', error: { code: 'EMPTY', message: 'the document is empty: expected the text of an evaluation brief', missing: ['evaluation.title', 'evaluation.type', 'project.title'] } });
+    expect(out.files[0]).toMatchObject({ status: 'failed', error: { code: 'EMPTY', message: 'the document is empty: expected the text of an evaluation brief', missing: ['evaluation.title', 'evaluation.type'] } });
   });
 
   it('takes folders, and says how to use it when given nothing', async () => {
     const folder = await importCli([FIXTURES_DIR, '--dry-run'], { DATA_DIR: dataDir });
     expect(folder.code).toBe(0);
-    // Each fixture brief and each expected record: .txt and .yaml files (a .pdf-source.txt is a .txt too).
-    expect(folder.stdout).toMatch(/^dry run: parsed 8 of 8 file\(s\); nothing written$/m);
+    // Each fixture brief and each expected record: .txt and .yaml files (a .pdf-source.txt is a .txt
+    // too; a .pdf-layout, the layout of a PDF fixture, is neither and is not taken).
+    expect(folder.stdout).toMatch(/^dry run: parsed 17 of 17 file\(s\); nothing written$/m);
     const usage = await importCli([], { DATA_DIR: dataDir });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^no files or folders given\n\nusage: npm run import -- <files or folders>\.\.\. \[--dry-run\] \[--json\]/);
@@ -166,7 +167,7 @@ describe('the importBrief mutation', () => {
     const { importBrief } = await mutate({ text: await text('bolivia-return-reintegration.txt'), dryRun: true });
     expect(importBrief).toMatchObject({ written: false, evaluation: null, nodesCreated: 0, nodesUpdated: 0 });
     expect(importBrief.report.missing).toEqual([]);
-    expect(importBrief.report.found).toContainEqual({ field: 'project.code', line: 32, value: 'BO10P0204' });
+    expect(importBrief.report.found).toContainEqual({ field: 'projects[0].code', line: 32, value: 'BO10P0204' });
     expect(importBrief.report.warnings).toContainEqual({ line: 9, message: '"June 2021" gives no day; recorded as 2021-06-01 (the first day of the month)' });
     expect(await counts()).toEqual(before);
   });
@@ -233,8 +234,8 @@ describe('the importBrief mutation', () => {
   it('refuses what is not a brief with BAD_USER_INPUT naming what is missing, writing nothing', async () => {
     const before = await counts();
     const cases: [string, RegExp, string[]][] = [
-      ['', /^the document is empty: expected the text of an evaluation brief$/, ['evaluation.title', 'evaluation.type', 'project.title']],
-      ['Shopping list\n\n- eggs\n- flour\n- milk\n', /does not look like an IOM evaluation brief/, ['evaluation.type', 'project.title']],
+      ['', /^the document is empty: expected the text of an evaluation brief$/, ['evaluation.title', 'evaluation.type']],
+      ['Shopping list\n\n- eggs\n- flour\n- milk\n', /does not look like an IOM evaluation brief/, ['evaluation.type', 'evaluation.title']],
       [(await text(SEED_BRIEF)).replace(/^Evaluation type:.*$/m, ''), /is missing the evaluation type \(an "Evaluation type:" line\)$/, ['evaluation.type']],
     ];
     for (const [input, message, missing] of cases) {

@@ -8,14 +8,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationRecord } from '../../src/domain/record.js';
 import { SCORED_FIELDS, valueAt } from '../../src/ingest/brief/accuracy.js';
-import type { ParsedBrief } from '../../src/ingest/brief/parseBrief.js';
+import type { ParsedBrief } from '../../src/ingest/brief/index.js';
 import { briefFixtures, expectedRecord, parseFixture } from '../helpers/briefFixtures.js';
 
 const fixtures = briefFixtures().filter((f) => !f.name.includes('(seed)'));
 
-it('has at least four fixture briefs besides the seed, one of them a PDF', () => {
+it('has at least four fixture briefs besides the seed, one of them a PDF, one a two-column PDF', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(4);
-  expect(fixtures.some((f) => f.pdf)).toBe(true);
+  expect(fixtures.some((f) => f.pdf && !f.columns)).toBe(true);
+  expect(fixtures.some((f) => f.columns)).toBe(true);
 });
 
 describe.each(fixtures)('$name', (fixture) => {
@@ -86,5 +87,72 @@ describe('the variations the fixtures exercise', () => {
     const messages = report.warnings.map((w) => w.message).join('\n');
     expect(messages).toContain('6 page header, footer or number line(s) removed, 2 word(s) hyphenated across lines joined');
     expect(messages).toContain('no "Evaluation criteria:" line; the criteria are taken from the findings: Relevance, Effectiveness, Efficiency, Sustainability');
+  });
+
+  it('2023 template as text: a title with no quotes, a firm for evaluators, field visits, gender marker, donor, objectives, no audiences', async () => {
+    const { text, record, report } = await parseFixture(fixture('lake-region-reintegration-2023'));
+    expect(text).toContain('Evaluators: Lanternfield Evaluation Group, Kampala, Uganda');
+    expect(text).toContain('Project period: March 2019– August 2023');
+    const e = record.evaluation;
+    expect([e.evaluators, e.evaluationFirms, e.commissioners]).toEqual([[], ['Lanternfield Evaluation Group'], ['IOM']]);
+    expect(e.fieldVisits).toEqual({ from: '2023-10-01', to: '2023-12-31' });
+    expect(e.findings.map((f) => [f.title, f.criterion, f.rating])).toEqual([['Specific Objective 1', undefined, undefined], ['Specific Objective 2', undefined, undefined]]);
+    expect(e.conclusions).toHaveLength(1);
+    expect(e.recommendations.every((r) => r.audiences.length === 0)).toBe(true);
+    expect(record.projects[0]).toMatchObject({ genderMarker: '2a', funders: ['Lakeshore Cooperation Fund'], budget: { amount: 12_500_000, currency: 'EUR' }, startDate: '2019-03-01', endDate: '2023-08-31' });
+    const messages = report.warnings.map((w) => w.message);
+    expect(messages).toContain('"Evaluators:" names an evaluation firm, Lanternfield Evaluation Group (Kampala, Uganda), and no person; it is recorded as the evaluation firm');
+    expect(messages).toContain('the 3 recommendations name no audience; none is recorded');
+  });
+
+  it('2023 template as a two-column PDF: regions read in order, a sentence joined around the panel, a label-less line reported and left out', async () => {
+    const { text, record, report } = await parseFixture(fixture('great-lakes-trade-mobility-2023'));
+    expect(text).toContain('\v'); // column breaks
+    const at = (s: string) => text.indexOf(s);
+    // The upper region (both its columns) comes before the lower one; the left column before the right.
+    expect(at('Commissioned by')).toBeLessThan(at('Evaluation purpose'));
+    expect(at('Evaluation methodology')).toBeLessThan(at('PROJECT SUMMARY'));
+    expect(at('PROJECT SUMMARY')).toBeLessThan(at('Project information'));
+    expect(at("traders' associations to")).toBeLessThan(at('register their members'));
+    expect(record.projects[0]!.summary).toContain("traders' associations to register their members and negotiate opening hours");
+    expect(record.evaluation.keyFindings[1]).toContain('furthest from the capitals, where turnover of border staff remains high.');
+    const missing = report.warnings.find((w) => w.message.includes('Regional Data Officer, Great Lakes'))!;
+    expect(missing.message).toBe('a line next to the header has no label, so what it states is unknown; it was left out: "Regional Data Officer, Great Lakes" (in a PDF its label may be an image)');
+    expect(text.split('\n')[missing.line! - 1]).toContain('Regional Data Officer, Great Lakes');
+    expect(JSON.stringify(record)).not.toContain('Regional Data Officer');
+    expect(record.evaluation.managedBy).toEqual({ name: 'Evaluation Focal Point', title: 'Regional Programme Officer' });
+  });
+
+  it('French: labels, dates, "USD 1 250 000", ratings as percentages in running text, audiences "Pour l\'OIM Bénin :"', async () => {
+    const { text, record } = await parseFixture(fixture('dialogue-transfrontalier-fr'));
+    expect(text).toContain('Dates des visites sur le terrain : du 3 au 21 février 2025');
+    expect(text).toContain('En termes de pertinence (90 %)');
+    const e = record.evaluation;
+    expect([e.finalReportDate, e.fieldVisits]).toEqual(['2025-03-01', { from: '2025-02-03', to: '2025-02-21' }]);
+    expect(e.findings.map((f) => [f.criterion, f.rating?.score, f.rating?.scaleMax])).toEqual([
+      ['Relevance', 90, 100], ['Effectiveness', 62.5, 100], ['Efficiency', 70, 100], ['Sustainability', 55, 100], ['Sensibilité aux conflits', 80, 100],
+    ]);
+    expect(record.projects[0]!.budget).toEqual({ amount: 1_250_000, currency: 'USD' });
+    expect(record.projects[0]!.countries.map((c) => c.name)).toEqual(['Benin', 'Togo']);
+    expect(e.recommendations.map((r) => r.audiences)).toEqual([['IOM Benin'], ['IOM Benin'], ['RCFM']]);
+  });
+
+  it('Spanish: labels, dates with "de", "USD 1.250.000", one code in two forms, audiences "Para la SUMOF y la OIM Perú:"', async () => {
+    const { text, record } = await parseFixture(fixture('movilidad-laboral-es'));
+    expect(text).toContain('Fechas de las visitas de campo: del 10 de marzo al 4 de abril de 2024');
+    expect(record.evaluation.fieldVisits).toEqual({ from: '2024-03-10', to: '2024-04-04' });
+    expect(record.evaluation.commissioners).toEqual(['IOM Peru', 'UNHCR']);
+    expect(record.projects.map((p) => p.code)).toEqual(['PE10P0233/CE.0871']);
+    expect(record.projects[0]!.budget).toEqual({ amount: 1_250_000, currency: 'USD' });
+    expect(record.evaluation.recommendations[1]!.audiences).toEqual(['SUMOF', 'IOM Peru']);
+  });
+
+  it('an evaluation of a strategy: no project; coverage, period and donor are the evaluation\'s; "Commissioned and managed by:"', async () => {
+    const { record, report } = await parseFixture(fixture('child-protection-strategy'));
+    expect(record.projects).toEqual([]);
+    expect(record.evaluation).toMatchObject({ coverage: 'Global', donors: ['Horizon Partnership Fund'], commissioners: ['IOM'], period: { from: '2020-01-01', to: '2023-12-31' } });
+    expect(record.evaluation.managedBy).toBeUndefined();
+    expect(report.missing).toEqual([]);
+    expect(report.warnings.map((w) => w.message)).toContain('no project code, project title or project facts: recorded as the evaluation of a policy, strategy or theme, with no project');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What cannot become an evaluation record is refused with an error that says why and names
  * what is missing: an empty file, a binary one, a document that is not a brief, a brief
- * without its project title or evaluation type, 20 MB of text. Crafted input within the size
+ * without its title or evaluation type, 20 MB of text. Crafted input within the size
  * limit (huge lines, thousands of parentheses, bullets or page breaks) is parsed or refused
  * without the parser slowing down: it has no regular expression that can backtrack without
  * bound. Times are printed, not asserted.
@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BriefParseError, MAX_BRIEF_CHARS } from '../../src/ingest/brief/errors.js';
-import { parseBrief } from '../../src/ingest/brief/parseBrief.js';
+import { parseBrief } from '../../src/ingest/brief/index.js';
 import { readInputFile } from '../../src/ingest/inputFiles.js';
 import { removeDir, ROOT, tempDir } from '../helpers/api.js';
 
@@ -76,19 +76,19 @@ describe('documents that are not briefs', () => {
     expect(error.code).toBe('NOT_A_BRIEF');
     expect(error.message).toBe(
       'newsletter.txt does not look like an IOM evaluation brief: it has none of the brief\'s header lines ("Evaluation type:", "Evaluator(s):", "Final report:", "Commissioned by:", "Project code:", "Project period:", "Budget:"...) ' +
-        'and sections (PROJECT SUMMARY, KEY FINDINGS, Conclusions, KEY RECOMMENDATIONS); at least 3 are expected, and the evaluation type and project title are required',
+        'and sections (PROJECT SUMMARY, KEY FINDINGS, Conclusions, KEY RECOMMENDATIONS); at least 3 are expected, and the evaluation type and title are required',
     );
-    expect(error.missing).toEqual(['evaluation.type', 'project.title']);
+    expect(error.missing).toEqual(['evaluation.type', 'evaluation.title']);
   });
 
-  it('refuses a brief without its project title and evaluation type, naming both', () => {
+  it('refuses a brief without its title and evaluation type, naming both', () => {
     const text = seedBrief.replace(/^EX-POST EVALUATION OF THE PROJECT.*$/m, '').replace(/^Evaluation type:.*$/m, '');
     const error = refusal(text, 'untitled.txt');
     expect(error.code).toBe('MISSING_FIELDS');
     expect(error.message).toBe(
-      'untitled.txt is missing the project title (a heading such as EX-POST EVALUATION OF THE PROJECT "TITLE", or a "Project title:" line) and the evaluation type (an "Evaluation type:" line)',
+      'untitled.txt is missing the title (a heading such as EX-POST EVALUATION OF THE PROJECT "TITLE", or a "Project title:" line) and the evaluation type (an "Evaluation type:" line)',
     );
-    expect(error.missing).toEqual(['project.title', 'evaluation.type']);
+    expect(error.missing).toEqual(['evaluation.title', 'evaluation.type']);
   });
 
   it('refuses 20 MB of text before reading it, as text or as a file', async () => {

@@ -11,6 +11,8 @@ export type BriefErrorCode =
   | 'TOO_LARGE'
   /** NUL bytes or mostly control characters: not text. */
   | 'BINARY'
+  /** Text in an encoding that is not read (UTF-32), bytes not valid in the encoding they claim, or replacement characters. */
+  | 'ENCODING'
   /** A .pdf (or %PDF- content) that the PDF library cannot read, or that holds no text. */
   | 'UNREADABLE_PDF'
   /** Text, but none of the header lines or sections of an evaluation brief. */

@@ -6,8 +6,10 @@
  * - CRLF and CR line endings, non-breaking and other Unicode spaces, zero-width characters,
  *   soft hyphens, ligatures, curly quotes;
  * - page furniture: page numbers ("3", "Page 3 of 7", "- 3 -") and running headers or footers
- *   (a line that repeats next to page boundaries), which PDF extraction puts between the lines
- *   of a paragraph;
+ *   (a line that repeats next to page boundaries, and only there), which PDF extraction puts
+ *   between the lines of a paragraph;
+ * - page breaks (form feeds) and column breaks (vertical tabs, from the PDF reader): a paragraph
+ *   may go on across them;
  * - words hyphenated across lines ("govern-" / "ments"), joined again; the hyphen is kept for
  *   compounds that take one ("semi-structured", "cross-border") or that the document spells
  *   with a hyphen elsewhere.
@@ -16,6 +18,7 @@
  */
 import { BriefParseError, MAX_BRIEF_CHARS } from './errors.js';
 import { isAllCaps } from './fields.js';
+import { labelField } from './labels.js';
 import type { Warning } from './report.js';
 
 /** A line of the normalised text: its text and the lines of the document it came from. */
@@ -25,7 +28,7 @@ export interface SourceLine {
   readonly line: number;
   /** Last line in the document (differs from `line` when a hyphenated word was joined). */
   readonly endLine: number;
-  /** True when page furniture (or a form feed) was removed just before this line. */
+  /** True when page furniture, a form feed (a page break) or a vertical tab (a column break) came just before this line. */
   readonly afterPageBreak: boolean;
 }
 
@@ -47,10 +50,10 @@ export function guardInput(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) throw new BriefParseError('BINARY', `the document is binary, not text (a NUL byte at character ${i + 1}); give a .txt brief or a .pdf file`);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control++;
     if (c > 32 && c !== 0xa0) nonSpace++;
   }
-  if (nonSpace === 0) throw new BriefParseError('EMPTY', 'the document is empty: expected the text of an evaluation brief', ['evaluation.title', 'evaluation.type', 'project.title']);
+  if (nonSpace === 0) throw new BriefParseError('EMPTY', 'the document is empty: expected the text of an evaluation brief', ['evaluation.title', 'evaluation.type']);
   if (control > 16 && control / text.length > 0.05) {
     throw new BriefParseError('BINARY', `the document is binary, not text (${Math.round((100 * control) / text.length)}% control or undecodable characters); give a .txt brief or a .pdf file`);
   }
@@ -69,6 +72,8 @@ const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\uf
 /** "3", "- 3 -", "Page 3", "Page 3 of 7", "3/7", or a running line ending in "Page 3". */
 const PAGE_NUMBER = /^[-\u2013\u2014\s]*(?:page\s+)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?[-\u2013\u2014\s]*$/i;
 const ENDS_WITH_PAGE = /\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?$/i;
+/** How many lines on each side of a page boundary may be a running header or footer. */
+const FURNITURE_WINDOW = 3;
 
 /**
  * Compounds written with a hyphen, for a word split at its own hyphen when the document does
@@ -90,18 +95,28 @@ export function normaliseBrief(raw: string): NormalisedBrief {
   counts.crlf = raw.length - raw.replace(/\r/g, '').length;
 
   // 1. Characters, one line at a time.
-  interface Draft { text: string; line: number; endLine: number; pageBreakBefore: boolean; removed: boolean }
+  interface Draft { text: string; line: number; endLine: number; pageBreakBefore: boolean; columnBreakBefore: boolean; removed: boolean }
   const drafts: Draft[] = physical.map((text, index) => {
     let pageBreakBefore = false;
+    let columnBreakBefore = false;
     if (text.includes('\f')) {
       pageBreakBefore = true;
       text = text.replace(/\f/g, '');
     }
+    if (text.includes('\v')) {
+      columnBreakBefore = true;
+      text = text.replace(/\v/g, '');
+    }
+    // A label and its value in two table cells, copied as "Donor<TAB>X": the label's colon.
+    const cells = /^([^\t:]{2,60}?)\s*\t+\s*(\S.*)$/.exec(text);
+    if (cells && labelField(cells[1]!.trim())) text = `${cells[1]!.trim()}: ${cells[2]}`;
     const spaces = text.match(SPACES)?.length ?? 0;
     const quotes = (text.match(SINGLE_QUOTES)?.length ?? 0) + (text.match(DOUBLE_QUOTES)?.length ?? 0);
     counts.spaces += spaces;
     counts.quotes += quotes;
     text = text
+      .replace(/\u00ab[\s\u00a0\u202f]*/g, '\u00ab')
+      .replace(/[\s\u00a0\u202f]*\u00bb/g, '\u00bb')
       .replace(SPACES, ' ')
       .replace(INVISIBLE, '')
       .replace(SINGLE_QUOTES, "'")
@@ -109,7 +124,7 @@ export function normaliseBrief(raw: string): NormalisedBrief {
       .replace(/[\ufb00-\ufb04]/g, (c) => LIGATURES[c] ?? c)
       .replace(/[\t ]+/g, ' ')
       .trim();
-    return { text, line: index + 1, endLine: index + 1, pageBreakBefore, removed: false };
+    return { text, line: index + 1, endLine: index + 1, pageBreakBefore, columnBreakBefore, removed: false };
   });
 
   // 2. Page furniture. A page boundary is a form feed or a page-number line; the document's
@@ -149,12 +164,43 @@ export function normaliseBrief(raw: string): NormalisedBrief {
       counts.furniture++;
     }
   }
+  // A footer of two lines, or a header under a page number: a text found within a few lines of
+  // two or more page boundaries, and nowhere else in the document, is page furniture too.
+  const occurrences = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    if (!d.text || d.removed || d.text.length > 120) return;
+    const at = occurrences.get(d.text);
+    if (at) at.push(i);
+    else occurrences.set(d.text, [i]);
+  });
+  const near = new Map<string, Set<number>>();
+  let boundaryId = 0;
+  for (const b of boundaryAt) {
+    boundaryId++;
+    for (const step of [1, -1] as const) {
+      let i = step === 1 ? Math.floor(b) + 1 : Math.ceil(b) - 1;
+      for (let k = 0; k < FURNITURE_WINDOW; k++, i += step) {
+        i = nextText(i, step);
+        if (i < 0) break;
+        const text = drafts[i]!.text;
+        if (occurrences.has(text)) near.set(text, (near.get(text) ?? new Set()).add(boundaryId));
+      }
+    }
+  }
+  for (const [text, boundaries] of near) {
+    const at = occurrences.get(text)!;
+    if (boundaries.size < 2 || at.length < 2 || at.length > boundaries.size || at.some((i) => drafts[i]!.removed)) continue;
+    for (const i of at) {
+      drafts[i]!.removed = true;
+      counts.furniture++;
+    }
+  }
 
   // 3. Keep the remaining lines, remembering where page furniture was taken out.
   const kept: Draft[] = [];
   let pendingBreak = false;
   for (const d of drafts) {
-    if (d.pageBreakBefore) pendingBreak = true;
+    if (d.pageBreakBefore || d.columnBreakBefore) pendingBreak = true;
     if (d.removed) {
       // The space above a footer is page layout, not the end of a paragraph.
       while (kept.length && !kept[kept.length - 1]!.text) kept.pop();
@@ -184,8 +230,11 @@ export function normaliseBrief(raw: string): NormalisedBrief {
       const next = kept[i + 1];
       const end = parts[parts.length - 1]!.slice(-64);
       const tail = end.endsWith('-') && !end.endsWith(' -') ? /([A-Za-z\u00c0-\u024f]+)-$/.exec(end) : null;
-      // The next line goes on with the word: in lower case, or in capitals after a fragment in capitals.
-      const goesOn = tail && next?.text && (/^[a-z\u00df-\u00ff]/.test(next.text) || (isAllCaps(tail[1]!) && /^[A-Z\u00c0-\u00de]{2,}/.test(next.text)));
+      // The next line goes on with the word: in lower case, in capitals after a fragment in
+      // capitals, or as a compound the document writes elsewhere ("JI-" / "HoA").
+      const nextWord = next?.text ? /^[A-Za-z\u00c0-\u024f]+/.exec(next.text.slice(0, 64))?.[0] : undefined;
+      const goesOn =
+        tail && next?.text && (/^[a-z\u00df-\u00ff]/.test(next.text) || (isAllCaps(tail[1]!) && /^[A-Z\u00c0-\u00de]{2,}/.test(next.text)) || (nextWord !== undefined && hyphenated.has(`${tail[1]}-${nextWord}`.toLowerCase())));
       if (!tail || !next || !goesOn) break;
       const head = /^[A-Za-z\u00c0-\u024f]+/.exec(next.text.slice(0, 64))![0];
       const compound = `${tail[1]!}-${head}`.toLowerCase();

@@ -9,7 +9,8 @@ import type { OrganizationKind } from '../../domain/record.js';
 import { normaliseKey } from '../../domain/text.js';
 import { countryCode } from './countries.js';
 import { BriefParseError } from './errors.js';
-import { capitalise } from './fields.js';
+import { canonicalOrg, iomOfficeName, knownBody } from './knownBodies.js';
+import { capitalise } from './words.js';
 
 export interface Span {
   readonly line: number;
@@ -47,11 +48,20 @@ export class OrgRegistry {
   find(text: string): DraftOrg | undefined {
     const key = normaliseKey(text.replace(/^the\s+/i, ''));
     if (!key) return undefined;
-    return this.orgs.find((o) => keysOf(o).includes(key));
+    const found = this.orgs.find((o) => keysOf(o).includes(key));
+    if (found) return found;
+    const canonical = normaliseKey(canonicalOrg({ name: text.replace(/^the\s+/i, '') }).name);
+    return canonical === key ? undefined : this.orgs.find((o) => keysOf(o).includes(canonical));
   }
 
-  /** Declare (or complete) an organisation; IOM's own units get IOM as their parent. */
-  add(input: OrgInput, span: Span, acronymStated = input.acronym !== undefined): DraftOrg {
+  /**
+   * Declare (or complete) an organisation; IOM's own units get IOM as their parent. Bodies
+   * written by another language's name or acronym ("OIM", "PNUD") are declared under their
+   * English name (knownBodies.ts).
+   */
+  add(written: OrgInput, span: Span, acronymStated = written.acronym !== undefined): DraftOrg {
+    const { kind: knownKind, ...input } = canonicalOrg(written);
+    if (input.acronym && !written.acronym) acronymStated = true;
     const candidates = [input.acronym, input.name, input.localName, ...(input.aliases ?? [])].filter((v): v is string => !!v);
     const existing = candidates.map((c) => this.find(c)).find((o) => o !== undefined);
     if (existing) {
@@ -75,7 +85,7 @@ export class OrgRegistry {
       acronymStated: acronymStated && input.acronym !== undefined,
       localName: input.localName,
       aliases: [...(input.aliases ?? [])],
-      kind: family?.kind,
+      kind: family?.kind ?? knownKind,
       parent,
       parentRelation: family?.relation,
       spans: [span],
@@ -118,7 +128,7 @@ function iomFamily(name: string): { kind: OrganizationKind; relation: string } |
 
 /** True for a name of one of IOM's own bodies ("IOM Peru", "all IOM units ..."), not for a list of them. */
 export function isIomBody(name: string): boolean {
-  return iomFamily(name) !== undefined;
+  return iomFamily(name) !== undefined || iomOfficeName(name) !== undefined;
 }
 
 /** True for "IOM <country>". */
@@ -129,15 +139,15 @@ export function isCountryOffice(org: DraftOrg): boolean {
 /** What kind of body a name describes (the first rule that matches wins). */
 export function guessKind(name: string, localName?: string): OrganizationKind {
   const n = `${name} | ${localName ?? ''}`.toLowerCase();
-  if (/\bministry\b|\bministerio\b|\bviceministry\b|\bviceministerio\b/.test(n)) return 'MINISTRY';
-  if (/institute of statistics|statistics (?:office|institute|bureau|authority)|statistical (?:office|institute)|bureau of statistics|\bestad[ií]stica\b/.test(n)) return 'STATISTICS_OFFICE';
-  if (/\buniversity\b|\buniversidad\b/.test(n)) return 'UNIVERSITY';
-  if (/research|\bstudies\b|investigaci|estudios|observatory|observatorio|think tank/.test(n)) return 'RESEARCH_INSTITUTE';
-  if (/\bfund\b|\bfondo\b/.test(n)) return 'DONOR_FUND';
+  if (/\bministry\b|\bminist[eé]rio\b|\bminist[eè]re\b|\bviceministry\b|\bviceministerio\b/.test(n)) return 'MINISTRY';
+  if (/institute of statistics|statistics (?:office|institute|bureau|authority)|statistical (?:office|institute)|bureau of statistics|\bestad[ií]stica\b|\bstatistique\b/.test(n)) return 'STATISTICS_OFFICE';
+  if (/\buniversity\b|\buniversidad[e]?\b|\buniversit[eé]\b/.test(n)) return 'UNIVERSITY';
+  if (/research|\bstudies\b|investigaci|estudios|observatory|observatorio|observatoire|recherche|think tank/.test(n)) return 'RESEARCH_INSTITUTE';
+  if (/\bfund\b|\bfondo\b|\bfonds\b/.test(n)) return 'DONOR_FUND';
   if (/^iom\s/.test(n)) return 'COUNTRY_OFFICE';
-  if (/consult|evaluation (?:firm|partners|services|group)|\bltd\b|\bllc\b|\bgmbh\b|\bs\.a\.\b/.test(n)) return 'EVALUATION_FIRM';
-  if (/\b(?:ngo|foundation|fundaci[oó]n|association|asociaci[oó]n|network|red de|civil society|federation of)\b/.test(n)) return 'CIVIL_SOCIETY';
-  if (/\b(?:unit|unidad|agency|directorate|direcci[oó]n|office|oficina|service|servicio|secretariat|commission|authority|department|superintendency|government|gobierno|municipal)\b/.test(n)) return 'GOVERNMENT_AGENCY';
+  if (/consult|evaluation (?:firm|partners|services|group)|\bltd\b|\bllc\b|\bgmbh\b|\bs\.a\.\b|\bsarl\b/.test(n)) return 'EVALUATION_FIRM';
+  if (/\b(?:ngo|ong|foundation|fondation|fundaci[oó]n|association|asociaci[oó]n|network|r[ée]seau|red de|civil society|soci[ée]t[ée] civile|sociedad civil|federation of|f[ée]d[ée]ration)\b/.test(n)) return 'CIVIL_SOCIETY';
+  if (/\b(?:unit|unidad|agency|agencia|agence|directorate|direcci[oó]n|direction|office|oficina|bureau|service|servicio|secretariat|secretar[ií]a|secr[ée]tariat|commission|comisi[oó]n|authority|autoridad|autorit[ée]|department|superintendency|superintendencia|government|gobierno|gouvernement|municipal|municipalidad|commune)\b/.test(n)) return 'GOVERNMENT_AGENCY';
   return 'OTHER';
 }
 
@@ -150,10 +160,11 @@ export interface Mention {
   readonly end: number;
 }
 
-const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'in', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', '&', 'des', 'du']);
-const ORG_WORDS = /\b(?:ministry|ministerio|institute|instituto|unit|unidad|university|universidad|office|oficina|service|servicio|agency|agencia|observatory|observatorio|fund|fondo|government|gobierno|directorate|direcci[oó]n|council|consejo|commission|comisi[oó]n|committee|comit[eé]|cent(?:re|er)|centro|network|red|association|asociaci[oó]n|foundation|fundaci[oó]n|bank|banco|secretariat|secretar[ií]a|department|authority|autoridad|federation|chamber|organi[sz]ation|superintendency|superintendencia|programme|program|programa|group|partners|consultants?)\b/i;
+const CONNECTORS = new Set(['of', 'and', 'for', 'on', 'in', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', '&', 'des', 'du', 'pour', 'et', 'le', 'les', "l'", 'para', 'do', 'da', 'dos', 'das']);
+const ORG_WORDS = /\b(?:ministry|ministerio|minist[eè]re|institut|universit[eé]|fonds|conseil|comit[eé]|r[eé]seau|agence|organisation|programme|institute|instituto|unit|unidad|university|universidad|office|oficina|service|servicio|agency|agencia|observatory|observatorio|fund|fondo|government|gobierno|directorate|direcci[oó]n|council|consejo|commission|comisi[oó]n|committee|comit[eé]|cent(?:re|er)|centro|network|red|association|asociaci[oó]n|foundation|fundaci[oó]n|bank|banco|secretariat|secretar[ií]a|department|authority|autoridad|federation|chamber|organi[sz]ation|superintendency|superintendencia|programme|program|programa|group|partners|consultants?)\b/i;
 const ACRONYM = /^[A-Z][A-Za-z0-9&.\/-]{1,14}$/;
-const SPANISH = /\b(?:de|del|la|las|los|y|para|el)\b|[áéíóúñ]|^(?:ministerio|instituto|unidad|universidad|servicio|oficina|observatorio|gobierno|viceministerio|direcci[oó]n|superintendencia|defensor[ií]a|consejo|fundaci[oó]n|asociaci[oó]n|centro|red)\b/i;
+/** A name in the local language (Spanish or French) rather than English. */
+const LOCAL = /\b(?:de|del|la|las|los|y|para|el|du|des|et|pour|le|les)\b|[áéíóúñèêàç]|^(?:ministerio|minist[eè]re|instituto|institut|unidad|universidad|universit[eé]|servicio|oficina|observatorio|observatoire|gobierno|gouvernement|viceministerio|direcci[oó]n|superintendencia|defensor[ií]a|consejo|conseil|fundaci[oó]n|fondation|asociaci[oó]n|centro|red|r[eé]seau)\b/i;
 
 export function isAcronym(text: string): boolean {
   return ACRONYM.test(text) && (text.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/[a-z]{3}/.test(text);
@@ -196,7 +207,7 @@ function readMention(name: string | undefined, inside: string): OrgInput | undef
 
 /** Put the English name in `name` and the local-language one in `localName`. */
 function withLanguages(first: string, second: string, acronym?: string): OrgInput {
-  const swap = SPANISH.test(first) && !SPANISH.test(second);
+  const swap = LOCAL.test(first) && !LOCAL.test(second);
   const [name, localName] = swap ? [second, first] : [first, second];
   return { name, localName, ...(acronym ? { acronym } : {}) };
 }
@@ -241,11 +252,34 @@ export function relationBetween(between: string, child: OrgInput): string | unde
 export function splitNames(text: string, isKnown: (name: string) => boolean): string[] {
   const whole = text.trim();
   if (isKnown(whole)) return [whole];
-  const parts = whole.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = whole.split(/\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+|\s*&\s*/).map((p) => p.trim()).filter(Boolean);
   return parts.length > 1 && parts.every(isKnown) ? parts : [whole];
 }
 
 /** "all IOM units implementing IDF projects" -> "All IOM units implementing IDF projects". */
 export function audienceName(text: string): string {
   return capitalise(text.trim().replace(/^the\s+/i, ''));
+}
+
+/** A name that stands for an organisation by itself: an acronym, a known body, an IOM office, or a name with an organisation word. */
+export function standsAlone(part: string): boolean {
+  return isAcronym(part) || knownBody(part) !== undefined || iomOfficeName(part) !== undefined || (/^[A-Z\u00c0-\u00de]/.test(part) && ORG_WORDS.test(part));
+}
+
+/**
+ * The organisations a header value names: "IOM Development Fund", "EU and UNDP", "OIM et PNUD
+ * en Haïti et République dominicaine" (a trailing place is set apart). A value is split only
+ * when every part names an organisation on its own ("Ministry of Labour and Social Welfare" is one).
+ */
+export function orgList(text: string): { names: string[]; place?: string } {
+  let value = text.replace(/\.$/, '').trim();
+  let place: string | undefined;
+  const at = /\s+(?:in|en|au|aux|à)\s+(.+)$/i.exec(value);
+  if (at && at[1]!.split(/\s*,\s*|\s+(?:and|et|y)\s+/).every((c) => countryCode(c) !== undefined)) {
+    place = at[1]!;
+    value = value.slice(0, at.index).trim();
+  }
+  if (value.includes('(')) return { names: [value], place };
+  const parts = value.split(/\s*[,;]\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y|&)\s+/).map((p) => p.trim()).filter(Boolean);
+  return { names: parts.length > 1 && parts.every(standsAlone) ? parts : [value], place };
 }

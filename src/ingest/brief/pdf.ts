@@ -1,26 +1,31 @@
 /**
  * Text out of a PDF brief, with pdfjs-dist (Mozilla's PDF.js; the 4.x line runs on Node 20).
  *
- * Lines come from the text items' end-of-line marks; a vertical gap clearly larger than the
- * page's usual line spacing becomes a blank line (a paragraph break), and pages are separated
- * by a form feed. Page headers, page numbers and hyphenation are left in: the brief parser
- * removes them the same way for PDFs and for text copied out of one.
+ * Each page is read in reading order from the positions of its text items (pdfLayout.ts): one
+ * column or two, per region of the page, never two columns interleaved line by line. A
+ * vertical gap clearly larger than the page's usual line spacing becomes a blank line (a
+ * paragraph break); columns are separated by a vertical tab and pages by a form feed. Page headers, page
+ * numbers and hyphenation are left in: the brief parser removes them the same way for PDFs and
+ * for text copied out of one.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BriefParseError, MAX_PDF_BYTES } from './errors.js';
+import { pageText, type PositionedItem } from './pdfLayout.js';
 
 const require = createRequire(import.meta.url);
 
 export interface PdfText {
   readonly text: string;
   readonly pages: number;
+  /** What could not be read as running text (rotated text, say), for the extraction report. */
+  readonly notes: readonly string[];
 }
 
 interface TextItem {
   readonly str: string;
-  readonly hasEOL: boolean;
   readonly transform: readonly number[];
+  readonly width: number;
   readonly height: number;
 }
 
@@ -55,60 +60,30 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   }
   try {
     const pages: string[] = [];
+    const notes: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(pageText(content.items.filter((item): item is typeof item & TextItem => 'str' in item)));
+      const items = content.items.filter((item): item is typeof item & TextItem => 'str' in item);
+      // Italics are often a slant (a shear of the text matrix); rotated text turns its baseline.
+      const isUpright = (i: TextItem) => Math.abs(i.transform[1] ?? 0) <= 0.05 * Math.abs(i.transform[0] ?? 1);
+      const upright = items.filter(isUpright);
+      const turned = items.filter((i) => !isUpright(i) && i.str.trim());
+      if (turned.length) notes.push(`page ${n}: ${turned.length} piece(s) of rotated text left out ("${turned.map((i) => i.str).join(' ').slice(0, 60)}")`);
+      pages.push(pageText(upright.map(positioned)));
       page.cleanup();
     }
     const text = pages.join('\n\f');
     if (!text.replace(/\s+/g, '')) {
       throw new BriefParseError('UNREADABLE_PDF', `the PDF has ${doc.numPages} page(s) but no text (a scanned document needs OCR first)`);
     }
-    return { text, pages: doc.numPages };
+    return { text, pages: doc.numPages, notes };
   } finally {
     await doc.destroy();
   }
 }
 
-/** One page's lines, with a blank line where the vertical gap says a paragraph ends. */
-function pageText(items: readonly TextItem[]): string {
-  const lines: { text: string; y: number; height: number }[] = [];
-  let current = '';
-  let y: number | undefined;
-  let height = 0;
-  const endLine = () => {
-    if (current.trim() && y !== undefined) lines.push({ text: current.trim(), y, height });
-    current = '';
-    y = undefined;
-    height = 0;
-  };
-  for (const item of items) {
-    if (item.str) {
-      const itemY = item.transform[5] ?? 0;
-      // A new baseline without an end-of-line mark still starts a new line.
-      if (y !== undefined && Math.abs(itemY - y) > Math.max(2, item.height / 2)) endLine();
-      if (y === undefined) y = itemY;
-      current += item.str;
-      height = Math.max(height, item.height);
-    }
-    if (item.hasEOL) endLine();
-  }
-  endLine();
-
-  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0);
-  const usual = median(gaps) ?? 0;
-  const out: string[] = [];
-  lines.forEach((line, i) => {
-    const gap = i > 0 ? lines[i - 1]!.y - line.y : 0;
-    if (i > 0 && usual > 0 && (gap > usual * 1.4 || gap < 0)) out.push('');
-    out.push(line.text);
-  });
-  return out.join('\n');
-}
-
-function median(values: readonly number[]): number | undefined {
-  if (!values.length) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+function positioned(item: TextItem): PositionedItem {
+  const [a = 1, , , d = 1, x = 0, y = 0] = item.transform;
+  return { str: item.str, x, y, width: item.width, height: item.height || Math.abs(d) || Math.abs(a) };
 }

@@ -5,7 +5,7 @@
  */
 
 export interface FoundField {
-  /** Path of the value in the EvaluationRecord, e.g. `project.code` or `evaluation.findings[2]`. */
+  /** Path of the value in the EvaluationRecord, e.g. `projects[0].code` or `evaluation.findings[2]`. */
   readonly field: string;
   /** Line of the document the value starts on (1-based; for a PDF, of its extracted text). */
   readonly line: number;
@@ -28,44 +28,48 @@ export interface ExtractionReport {
 }
 
 /**
- * Fields an IOM evaluation brief normally states. Those missing from a brief are listed in
- * the report's `missing`; lessons learned, cost extensions, the intended users and the
- * evaluation firm are reported when present and never missed.
+ * Fields an IOM evaluation brief normally states, as record paths; "a|b" is satisfied by
+ * either. Those missing from a brief are listed in the report's `missing`. The project's
+ * fields are expected of the first project when the brief evaluates one. Lessons learned, cost
+ * extensions, the intended users, the implementer, partners and outputs (which the 2023
+ * template does not have) are reported when present and never missed.
  */
 export const EXPECTED_FIELDS = [
   'evaluation.title',
   'evaluation.type',
-  'evaluation.evaluators',
+  'evaluation.evaluators|evaluation.evaluationFirms',
   'evaluation.finalReportDate',
-  'evaluation.commissionedBy',
+  'evaluation.commissioners',
   'evaluation.managedBy',
   'evaluation.purpose',
   'evaluation.criteria',
   'evaluation.methodology',
-  'evaluation.keyFindings',
-  'evaluation.findings',
+  'evaluation.keyFindings|evaluation.findings',
   'evaluation.conclusions',
   'evaluation.recommendations',
-  'project.title',
-  'project.code',
-  'project.type',
-  'project.summary',
-  'project.coverage',
-  'project.countries',
-  'project.startDate',
-  'project.endDate',
-  'project.budget',
-  'project.implementer',
-  'project.partners',
-  'project.outputs',
+  'projects[0].title',
+  'projects[0].code',
+  'projects[0].type',
+  'projects[0].summary',
+  'projects[0].coverage|evaluation.coverage',
+  'projects[0].countries',
+  'projects[0].startDate',
+  'projects[0].endDate',
+  'projects[0].budget',
 ] as const;
 
 /** Collects found fields (with their line spans, for provenance) and warnings while parsing. */
 export class ReportBuilder {
-  private readonly found: (FoundField & { endLine: number })[] = [];
+  private found: (FoundField & { endLine: number })[] = [];
   private readonly warnings: Warning[] = [];
+  private readonly notExpected = new Set<string>();
 
   constructor(private readonly document: string) {}
+
+  /** A field this brief has no place for (no manager when an organisation "commissioned and managed" it). */
+  notApplicable(field: string): void {
+    this.notExpected.add(field);
+  }
 
   add(field: string, span: { line: number; endLine?: number }, value: unknown): void {
     this.found.push({ field, line: span.line, endLine: span.endLine ?? span.line, value: shorten(value) });
@@ -76,7 +80,7 @@ export class ReportBuilder {
   }
 
   has(field: string): boolean {
-    return this.found.some((f) => f.field === field || f.field.startsWith(`${field}[`) || f.field.startsWith(`${field}.`));
+    return field.split('|').some((f) => this.found.some((x) => x.field === f || x.field.startsWith(`${f}[`) || x.field.startsWith(`${f}.`)));
   }
 
   /** Line spans per record path, for the SOURCED_FROM relationships of the nodes built from it. */
@@ -84,9 +88,16 @@ export class ReportBuilder {
     return this.found;
   }
 
-  build(): ExtractionReport {
+  /** Rename found fields to where the record puts them (one field may land in several places, or none). */
+  remap(to: (field: string) => readonly string[]): void {
+    this.found = this.found.flatMap((f) => to(f.field).map((field) => ({ ...f, field })));
+  }
+
+  build(hasProject: boolean): ExtractionReport {
     const found = [...this.found].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field)).map(({ field, line, value }) => ({ field, line, value }));
-    return { document: this.document, found, missing: EXPECTED_FIELDS.filter((f) => !this.has(f)), warnings: [...this.warnings] };
+    const expected = EXPECTED_FIELDS.filter((f) => (hasProject || !f.startsWith('projects[')) && !this.notExpected.has(f));
+    const missing = expected.filter((f) => !this.has(f)).map((f) => f.split('|')[0]!);
+    return { document: this.document, found, missing, warnings: [...this.warnings] };
   }
 }
 

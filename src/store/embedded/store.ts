@@ -74,8 +74,20 @@ export class EmbeddedStore implements GraphStore {
     return this.db;
   }
 
+  /**
+   * The databases, read from the latest commit of any process: each read of the port starts
+   * from a fresh read transaction (lmdb-js otherwise keeps one snapshot until the next timer
+   * tick), so what another process committed a moment ago is there.
+   */
+  private get fresh(): Databases {
+    const d = this.d;
+    d.root.resetReadTxn();
+    return d;
+  }
+
   async status(): Promise<StoreStatus> {
     if (!this.db) return { backend: this.backend, ready: false, nodes: 0, edges: 0, detail: 'not open' };
+    void this.fresh;
     const counts = this.counts();
     return {
       backend: this.backend,
@@ -88,7 +100,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** The last committed change's number: it grows with every commit of any process. */
   sequence(): number {
-    return (this.d.meta.get('seq') as number | undefined) ?? 0;
+    return (this.fresh.meta.get('seq') as number | undefined) ?? 0;
   }
 
   private counts(): Map<Label, number> {
@@ -103,10 +115,12 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    void this.fresh;
     return ids.map((id) => this.node(id));
   }
 
   async neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> {
+    void this.fresh;
     return ids.map((id) => this.neighboursOf(id, type, direction));
   }
 
@@ -131,6 +145,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
+    void this.fresh;
     return keys.map((key) => this.idsByKey(label, key).map((id) => this.node(id)!).filter(Boolean));
   }
 
@@ -139,6 +154,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async list(query: ListQuery): Promise<ListPage> {
+    void this.fresh;
     const filter = query.filter && normaliseFilter(query.filter);
     if (filter) checkFilter(filter);
     let ids: string[];
@@ -284,7 +300,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
-    return searchText(this.d, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
+    return searchText(this.fresh, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
   }
 
   write(change: GraphChange): Promise<WriteSummary> {
