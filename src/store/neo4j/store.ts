@@ -13,7 +13,7 @@ import { StoreError } from '../port.js';
 import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
 import { Catalogue, type Statement } from './catalogue.js';
-import { fromNeo4jProps, toNeo4jProps } from './values.js';
+import { fromNeo4jNodeProps, fromNeo4jProps, toNeo4jProps } from './values.js';
 
 export interface Neo4jStoreOptions {
   readonly uri: string;
@@ -98,7 +98,7 @@ export class Neo4jStore implements GraphStore {
     await this.read(async (tx) => {
       for (const [label, group] of groupByLabel(ids)) {
         const rows = await this.rows(tx, this.catalogue.statement('nodes.get', { LABEL: label }), { ids: group });
-        for (const row of rows) found.set(row.id as string, { id: row.id as string, label, props: fromNeo4jProps(row.props) });
+        for (const row of rows) found.set(row.id as string, { id: row.id as string, label, props: fromNeo4jNodeProps(row.props) });
       }
     });
     return ids.map((id) => found.get(id) ?? null);
@@ -116,7 +116,7 @@ export class Neo4jStore implements GraphStore {
           const nodeId = row.nodeId as string;
           const neighbour: Neighbour = {
             edge: { type, from: row.from as string, to: row.to as string, props: fromNeo4jProps(row.edgeProps) },
-            node: { id: nodeId, label: labelOfId(nodeId)!, props: fromNeo4jProps(row.nodeProps) },
+            node: { id: nodeId, label: labelOfId(nodeId)!, props: fromNeo4jNodeProps(row.nodeProps) },
           };
           const list = byId.get(row.key as string) ?? [];
           list.push(neighbour);
@@ -130,7 +130,7 @@ export class Neo4jStore implements GraphStore {
   async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
     if (!keys.length) return [];
     const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { keys: [...keys] }));
-    const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jProps(row.props) }));
+    const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jNodeProps(row.props) }));
     return keys.map((key) => nodes.filter((n) => (n.props.matchKeys as readonly string[] | undefined)?.includes(key)).sort((a, b) => (a.id < b.id ? -1 : 1)));
   }
 
@@ -155,7 +155,7 @@ export class Neo4jStore implements GraphStore {
             limit,
           })
         : await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }), { ...filter, after: typeof query.after === 'object' ? query.after.id : query.after ?? null, limit });
-      const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jProps(row.props) }));
+      const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jNodeProps(row.props) }));
       return { nodes, totalCount, hasNextPage: rows.length > query.first };
     });
   }
@@ -166,13 +166,13 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read((tx) =>
       this.rows(tx, this.catalogue.statement('search.fulltext'), { query: lucene, labels: [...query.labels], limit: neo4j.int(query.limit) }),
     );
-    return rows.map((row) => ({ node: { id: row.id as string, label: labelOfId(row.id as string)!, props: fromNeo4jProps(row.props) }, score: Number(row.score) }));
+    return rows.map((row) => ({ node: { id: row.id as string, label: labelOfId(row.id as string)!, props: fromNeo4jNodeProps(row.props) }, score: Number(row.score) }));
   }
 
   /** The sort key of a stored node, for a cursor given as a bare id. */
   private async sortKeyOf(tx: ManagedTransaction, label: Label, id: string, property: string): Promise<{ id: string; value: string }> {
     const [row] = await this.rows(tx, this.catalogue.statement('nodes.get', { LABEL: label }), { ids: [id] });
-    return { id, value: sortValue(fromNeo4jProps(row?.props)[property]) };
+    return { id, value: sortValue(fromNeo4jNodeProps(row?.props)[property]) };
   }
 
   async write(input: GraphChange): Promise<WriteSummary> {

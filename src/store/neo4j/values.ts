@@ -17,10 +17,20 @@ export function toNeo4jProps(props: Readonly<Record<string, unknown>>): Record<s
   return out;
 }
 
+
 export function fromNeo4jProps(value: unknown): Props {
   const out: Record<string, PropValue> = {};
   for (const [key, v] of Object.entries((value ?? {}) as Record<string, unknown>)) out[key] = fromNeo4jValue(v);
   return out;
+}
+
+/**
+ * A node's properties as the model has them: Neo4j also stores the node's id as its `id`
+ * property (the key MERGE and the uniqueness constraints use), which is not one of its props.
+ */
+export function fromNeo4jNodeProps(value: unknown): Props {
+  const { id: _id, ...props } = fromNeo4jProps(value) as Record<string, PropValue>;
+  return props;
 }
 
 function fromNeo4jValue(value: unknown): PropValue {
