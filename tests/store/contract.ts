@@ -195,6 +195,27 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.list({ label: 'Evaluation', first: 1, range: { property: 'finalReportDate', from: '2000-01-01' }, orderBy: { property: 'finalReportDate', descending: true } })).nodes.map((n) => n.id)).toEqual(['evaluation:c']);
     });
 
+    it('filters and orders by a whole-number property as the text it reads as ("2021", not "2021.0"), paging on from a bare id', async () => {
+      await store.write({
+        nodes: [
+          { id: 'evaluation:a', label: 'Evaluation', props: { title: 'A', year: 2019 } },
+          { id: 'evaluation:b', label: 'Evaluation', props: { title: 'B', year: 2021 } },
+          { id: 'evaluation:c', label: 'Evaluation', props: { title: 'C', year: 2024 } },
+        ],
+        edges: [],
+      });
+      const ids = async (query: Partial<Parameters<GraphStore['list']>[0]>) => (await store.list({ label: 'Evaluation', first: 10, ...query })).nodes.map((n) => n.id);
+      expect(await ids({ range: { property: 'year', from: '2020', to: '2021' } })).toEqual(['evaluation:b']);
+      expect(await ids({ range: { property: 'year', to: '2019' } })).toEqual(['evaluation:a']);
+      expect(await ids({ where: { year: 2021 } })).toEqual(['evaluation:b']);
+      const byYear = { property: 'year', descending: false };
+      expect(await ids({ first: 1, orderBy: byYear })).toEqual(['evaluation:a']);
+      expect(await ids({ first: 1, orderBy: byYear, after: 'evaluation:a' })).toEqual(['evaluation:b']);
+      expect(await ids({ first: 1, orderBy: byYear, after: { id: 'evaluation:b', value: '2021' } })).toEqual(['evaluation:c']);
+      const [b] = await store.getNodes(['evaluation:b']);
+      expect(b?.props.year).toBe(2021);
+    });
+
     it('rejects a change with a dangling relationship and writes none of it', async () => {
       await store.write(FIXTURE);
       const bad = { nodes: [project('p3', 'New project')], edges: [edge('PARTNERED_WITH', 'project:p3', 'organization:nowhere')] };
