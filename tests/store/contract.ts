@@ -133,6 +133,13 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.search({ text: 'the and of', labels: ['Recommendation'], limit: 10 })).toEqual([]);
     });
 
+    it('searches with a long text (1,500 distinct words, as a pasted report section may have) without failing', async () => {
+      await store.write({ nodes: [{ id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Keep minutes of meetings', searchText: 'keep minutes of meetings' } }], edges: [] });
+      const words = Array.from({ length: 1_500 }, (_, i) => `w${i.toString(36)}q`);
+      const hits = await store.search({ text: `minutes ${words.join(' ')}`, labels: ['Recommendation'], limit: 5 });
+      expect(hits.map((h) => h.node.id)).toEqual(['recommendation:e1:a']);
+    });
+
     it('deletes nodes with their relationships and replaces outgoing relationships, in the same atomic change', async () => {
       await store.write(FIXTURE);
       const summary = await store.write({

@@ -296,16 +296,24 @@ function groupByLabel(ids: readonly string[]): Map<Label, string[]> {
 }
 
 /**
+ * Lucene refuses a query of more than 1024 clauses (IndexSearcher's maxClauseCount) with
+ * TooManyClauses; a prefix counts as one clause (it is rewritten to a constant-score filter).
+ */
+export const MAX_LUCENE_CLAUSES = 1024;
+
+/**
  * A Lucene query for the full-text index from free text: each word (already reduced to
- * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed.
+ * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed. A
+ * longer text than Lucene accepts keeps the clauses of its first words.
  */
 export function luceneQuery(text: string): string {
   const clauses = new Set<string>();
   for (const word of normaliseText(text).split(/[^a-z0-9]+/)) {
     const [term] = terms(word);
     if (!term) continue;
-    clauses.add(word);
-    if (term !== word) clauses.add(`${term}*`);
+    const adding = [word, ...(term !== word ? [`${term}*`] : [])].filter((c) => !clauses.has(c));
+    if (clauses.size + adding.length > MAX_LUCENE_CLAUSES) break;
+    for (const clause of adding) clauses.add(clause);
   }
   return [...clauses].join(' OR ');
 }
