@@ -1,6 +1,7 @@
 /**
  * What a curator sees when a seed record is wrong: `npm run seed` refuses the whole batch,
  * names the file, the bad path and the line, and leaves the stored graph exactly as it was.
+ * Runs on each store (the test project's: tests/helpers/store.ts).
  */
 import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
@@ -10,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordFile } from '../src/ingest/recordFiles.js';
 import { RecordValidationError } from '../src/domain/record.js';
 import { removeDir, ROOT, tempDir } from './helpers/api.js';
+import { storedGraphText, storeEnv } from './helpers/store.js';
 
 const run = promisify(execFile);
 
-async function seedCli(env: Record<string, string>) {
+async function seedCli(env: Record<string, string> & { DATA_DIR: string }) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/seed.ts')], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/seed.ts')], { cwd: ROOT, env: await storeEnv(env.DATA_DIR, env) });
     return { code: 0, stdout, stderr };
   } catch (error: any) {
     return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
@@ -40,15 +42,15 @@ describe('npm run seed', () => {
     const first = await seedCli({ DATA_DIR: dataDir });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/seeded 1 record\(s\).*44 nodes created, 0 updated; 89 relationships created, 0 updated; store now holds 44 nodes and 89 relationships/);
-    const snapshot = await readFile(path.join(dataDir, 'graph.json'), 'utf8');
+    const snapshot = await storedGraphText(dataDir);
     const again = await seedCli({ DATA_DIR: dataDir });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/0 nodes created, 44 updated; 0 relationships created, 89 updated; store now holds 44 nodes and 89 relationships/);
-    expect(await readFile(path.join(dataDir, 'graph.json'), 'utf8')).toBe(snapshot);
+    expect(await storedGraphText(dataDir)).toBe(snapshot);
   });
 
   it('rejects a malformed record naming the file, each bad path and its line, and writes nothing', async () => {
-    const before = await readFile(path.join(dataDir, 'graph.json'), 'utf8');
+    const before = await storedGraphText(dataDir);
     // A good record next to a bad one: the batch is all-or-nothing.
     await cp(path.join(ROOT, 'seeds'), badSeeds, { recursive: true });
     const broken = (await seedYaml())
@@ -62,7 +64,7 @@ describe('npm run seed', () => {
     expect(result.stderr).toContain('zz-broken.yaml: invalid evaluation record');
     expect(result.stderr).toMatch(/evaluation\.findings\[3\]\.rating\.score: .*number.*\(line \d+\)/);
     expect(result.stderr).toMatch(/project\.endDate: is not a real calendar date/);
-    expect(await readFile(path.join(dataDir, 'graph.json'), 'utf8')).toBe(before);
+    expect(await storedGraphText(dataDir)).toBe(before);
   });
 
   it('stops on a bad configuration value with one line naming it', async () => {
