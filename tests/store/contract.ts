@@ -133,6 +133,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.search({ text: 'the and of', labels: ['Recommendation'], limit: 10 })).toEqual([]);
     });
 
+    it('searches term by term with inflections folded: "delay" finds "delays" and "delayed"', async () => {
+      await store.write({
+        nodes: [
+          { id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Approvals were delayed', searchText: 'approvals were delayed' } },
+          { id: 'recommendation:e1:b', label: 'Recommendation', props: { text: 'Delays in approvals', searchText: 'delays in approvals' } },
+          { id: 'recommendation:e1:c', label: 'Recommendation', props: { text: 'Keep minutes of meetings', searchText: 'keep minutes of meetings' } },
+        ],
+        edges: [],
+      });
+      const ids = async (text: string) => (await store.search({ text, labels: ['Recommendation'], limit: 10 })).map((h) => h.node.id).sort();
+      expect(await ids('delay')).toEqual(['recommendation:e1:a', 'recommendation:e1:b']);
+      expect(await ids('Delayed')).toEqual(['recommendation:e1:a', 'recommendation:e1:b']);
+      expect(await ids('meeting minute')).toEqual(['recommendation:e1:c']);
+    });
+
     it('searches with a long text (1,500 distinct words, as a pasted report section may have) without failing', async () => {
       await store.write({ nodes: [{ id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Keep minutes of meetings', searchText: 'keep minutes of meetings' } }], edges: [] });
       const words = Array.from({ length: 1_500 }, (_, i) => `w${i.toString(36)}q`);

@@ -303,15 +303,17 @@ export const MAX_LUCENE_CLAUSES = 1024;
 
 /**
  * A Lucene query for the full-text index from free text: each word (already reduced to
- * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed. A
- * longer text than Lucene accepts keeps the clauses of its first words.
+ * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed. The
+ * index holds words as written, so the prefix is what finds their inflections ("delay*" finds
+ * "delays" and "delayed", as the embedded store's stemmed index does), also when the word is
+ * its own stem. A longer text than Lucene accepts keeps the clauses of its first words.
  */
 export function luceneQuery(text: string): string {
   const clauses = new Set<string>();
   for (const word of normaliseText(text).split(/[^a-z0-9]+/)) {
     const [term] = terms(word);
     if (!term) continue;
-    const adding = [word, ...(term !== word ? [`${term}*`] : [])].filter((c) => !clauses.has(c));
+    const adding = [word, `${term}*`].filter((c) => !clauses.has(c));
     if (clauses.size + adding.length > MAX_LUCENE_CLAUSES) break;
     for (const clause of adding) clauses.add(clause);
   }
