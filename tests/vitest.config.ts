@@ -69,6 +69,7 @@ export default defineConfig({
           include: [...STORE_DEPENDENT, ...MEMORY_ONLY],
           exclude: STORE_INDEPENDENT_E2E.concat(NEO4J_ONLY),
           provide: { graphStore: 'memory' },
+          setupFiles: ['tests/setup/stores.ts'],
           globalSetup: neo4jUnavailable ? ['tests/setup/neo4j-skipped.ts'] : [],
         },
       },
@@ -82,6 +83,7 @@ export default defineConfig({
                 include: [...STORE_DEPENDENT, ...NEO4J_ONLY],
                 exclude: STORE_INDEPENDENT_E2E,
                 provide: { graphStore: 'neo4j' as const },
+                setupFiles: ['tests/setup/stores.ts'],
                 globalSetup: ['tests/setup/neo4j.ts'],
                 // One Neo4j database: never two files against it at once.
                 fileParallelism: false,

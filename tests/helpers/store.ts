@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { MemoryStore } from '../../src/store/memory.js';
 import { Neo4jStore } from '../../src/store/neo4j/store.js';
 import { fromNeo4jProps } from '../../src/store/neo4j/values.js';
@@ -76,16 +76,18 @@ export async function storeEnv(dataDir: string, extra: Record<string, string> = 
 }
 
 const opened: GraphStore[] = [];
-afterAll(async () => {
+
+/** Close what this module opened; tests/setup/stores.ts does it after each test file. */
+export async function closeTestStores(): Promise<void> {
   await Promise.all(opened.splice(0).map((store) => store.close()));
   await admin?.close();
   admin = undefined;
   owner = undefined;
-});
+}
 
 /**
  * An opened, empty store of the test project's kind, in this process (memory: in memory only;
- * neo4j: the live database, wiped). Closed after the test file.
+ * neo4j: the live database, wiped). Closed after the test file (tests/setup/stores.ts).
  */
 export async function createTestStore(): Promise<GraphStore> {
   let store: GraphStore;
