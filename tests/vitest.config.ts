@@ -37,9 +37,11 @@ const CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 const neo4jUnavailable = process.env.TEST_NEO4J_URI ? undefined : harnessUnavailable();
 if (neo4jUnavailable) {
   if (CI) throw new Error(`neo4j: the Neo4j test harness cannot run and CI=true, so the suite fails instead of skipping the Neo4j half: ${neo4jUnavailable}`);
-  // Said now, and again at the end of the run (tests/setup/neo4j-skipped.ts).
+  // Said now (once: vitest evaluates this file for each project too), and again at the end of
+  // the run (tests/setup/neo4j-skipped.ts).
+  const said = process.env.NEO4J_TESTS_SKIPPED;
   process.env.NEO4J_TESTS_SKIPPED = `neo4j: SKIPPED the neo4j project (the store-dependent tests on a live Neo4j): ${neo4jUnavailable}. They ran on the memory store only; install Java 17+ and Maven to run them on Neo4j too (CI=true makes this an error).`;
-  console.log(process.env.NEO4J_TESTS_SKIPPED);
+  if (!said) console.log(process.env.NEO4J_TESTS_SKIPPED);
 }
 
 export default defineConfig({
