@@ -10,7 +10,7 @@
 
 // name: status.nodes
 // params: {}
-MATCH (n) RETURN count(n) AS count;
+MATCH (n) WHERE NOT n:GraphMeta RETURN count(n) AS count;
 
 // name: status.relationships
 // params: {}

@@ -1,6 +1,7 @@
 /**
  * What a curator sees when a seed record is wrong: `npm run seed` refuses the whole batch,
  * names the file, the bad path and the line, and leaves the stored graph exactly as it was.
+ * Runs on each store (the test project's: tests/helpers/store.ts).
  */
 import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
@@ -10,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordFile } from '../src/ingest/recordFiles.js';
 import { RecordValidationError } from '../src/domain/record.js';
 import { removeDir, ROOT, tempDir } from './helpers/api.js';
-import { storedGraph, storedGraphText, type StoredGraph } from './helpers/embedded.js';
+import { storedGraphText, storeEnv } from './helpers/store.js';
 
 const run = promisify(execFile);
 
-async function seedCli(env: Record<string, string>) {
+async function seedCli(env: Record<string, string> & { DATA_DIR: string }) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/seed.ts')], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/seed.ts')], { cwd: ROOT, env: await storeEnv(env.DATA_DIR, env) });
     return { code: 0, stdout, stderr };
   } catch (error: any) {
     return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };

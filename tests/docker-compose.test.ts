@@ -1,7 +1,8 @@
 /**
  * docker-compose.yml cannot be run here (no Docker engine on the development machines or in
  * CI), so this checks what can be checked without one: the file parses, Neo4j is the
- * community 5 image with a health check, a named volume and auth from the environment, and the
+ * community image of the exact version the suite's harness runs (tests/neo4j-harness/pom.xml),
+ * with a health check, a named volume and auth from the environment, and the
  * API is built as a non-root production image that starts on Neo4j once it is healthy.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './helpers/api.js';
+import { harnessNeo4jVersion } from './neo4j-harness/harness.js';
 
 console.log('docker-compose: structure checked only; `docker compose up` was not executed (no Docker engine here)');
 
@@ -16,9 +18,11 @@ describe('docker-compose.yml', async () => {
   const text = await readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8');
   const compose = parse(text);
 
-  it('runs Neo4j 5 community with a health check, a named volume and auth from the environment', () => {
+  it('runs Neo4j 5.26 LTS community, the version the test suite runs, with a health check, a named volume and auth from the environment', () => {
     const neo4j = compose.services.neo4j;
-    expect(neo4j.image).toBe('neo4j:5-community');
+    // What CI tests (the harness of tests/neo4j-harness/pom.xml) is what users run.
+    expect(harnessNeo4jVersion()).toMatch(/^5\.26\.\d+$/);
+    expect(neo4j.image).toBe(`neo4j:${harnessNeo4jVersion()}-community`);
     expect(neo4j.healthcheck.test.join(' ')).toMatch(/cypher-shell/);
     expect(neo4j.volumes).toEqual(['neo4j-data:/data']);
     expect(Object.keys(compose.volumes)).toContain('neo4j-data');

@@ -1,16 +1,16 @@
 /**
  * Guard against N+1 queries: resolving every project with its partners, outputs,
  * evaluations, findings and recommendations must cost the same number of store calls
- * whether the graph holds one project or eleven.
+ * whether the graph holds one project or eleven. Runs on each store (the test project's).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { parseEvaluationRecord } from '../src/domain/record.js';
 import { importRecords, seed } from '../src/services/import/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { openEmbeddedStore } from './helpers/embedded.js';
 import type { GraphStore } from '../src/store/port.js';
 import { gqlData, ROOT } from './helpers/api.js';
+import { createTestStore } from './helpers/store.js';
 import { generatedRecord } from './helpers/generate.js';
 import path from 'node:path';
 
@@ -54,11 +54,11 @@ let server: RunningServer | undefined;
 afterEach(async () => server?.stop());
 
 async function callsFor(extraProjects: number) {
-  const memory = await openEmbeddedStore();
-  await seed(memory, path.join(ROOT, 'seeds'));
+  const empty = await createTestStore();
+  await seed(empty, path.join(ROOT, 'seeds'));
   const records = Array.from({ length: extraProjects }, (_, i) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) }));
-  if (records.length) await importRecords(memory, records);
-  const { store, calls, reset } = counting(memory);
+  if (records.length) await importRecords(empty, records);
+  const { store, calls, reset } = counting(empty);
   server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   reset();
   const data = await gqlData(`http://127.0.0.1:${server.port}/graphql`, QUERY);

@@ -3,23 +3,30 @@
  * recommendations finds its counterpart in other projects (worded under a synonym theme),
  * scores are in [0, 1], deterministic and explained; free text works for someone drafting.
  * The labelled pairs in tests/fixtures/related-pairs.yaml are the yardstick
- * (`npm run related:precision` prints precision at 1 and 3).
+ * (`npm run related:precision` prints precision at 1 and 3). Runs on each store (the test
+ * project's), except the yardstick, which `measure()` computes on the embedded store.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadCorpusStore, measure } from '../src/cli/related-precision.js';
+import { measure } from '../src/cli/related-precision.js';
+import { readRecords } from '../src/ingest/recordFiles.js';
 import { startServer, type RunningServer } from '../src/server.js';
+import { importRecords } from '../src/services/import/index.js';
 import { gql, gqlData, ROOT } from './helpers/api.js';
+import { createTestStore, testStoreKind } from './helpers/store.js';
 
 let server: RunningServer;
 let url: string;
 const pairs: { a: string; b: string; related: boolean }[] = parse(await readFile(path.join(ROOT, 'tests/fixtures/related-pairs.yaml'), 'utf8'));
 
 beforeAll(async () => {
-  server = await startServer({ store: await loadCorpusStore(), log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
+  // The seed and the fixture corpus, as `loadCorpusStore()` of npm run related:precision loads them.
+  const store = await createTestStore();
+  await importRecords(store, await readRecords([path.join(ROOT, 'seeds'), path.join(ROOT, 'tests/fixtures/corpus')]));
+  server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${server.port}/graphql`;
 });
 afterAll(async () => server?.stop());

@@ -1,7 +1,8 @@
 /**
  * Who worked with whom, over the fixture corpus (eight evaluations written for these tests,
  * plus the seed), through GraphQL over HTTP. Expected values were worked out by hand from the
- * records: tests/fixtures/corpus-expected.yaml says how each one follows.
+ * records: tests/fixtures/corpus-expected.yaml says how each one follows. Runs on each store
+ * (the test project's).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +12,8 @@ import { parse } from 'yaml';
 import { readRecords } from '../src/ingest/recordFiles.js';
 import { importRecords } from '../src/services/import/index.js';
 import { startServer, type RunningServer } from '../src/server.js';
-import { openEmbeddedStore } from './helpers/embedded.js';
 import { gql, gqlData, ROOT } from './helpers/api.js';
+import { createTestStore } from './helpers/store.js';
 
 interface OrgRef {
   acronym?: string;
@@ -24,7 +25,7 @@ let url: string;
 const expected = parse(await readFile(path.join(ROOT, 'tests/fixtures/corpus-expected.yaml'), 'utf8'));
 
 beforeAll(async () => {
-  const store = await openEmbeddedStore();
+  const store = await createTestStore();
   await importRecords(store, await readRecords([path.join(ROOT, 'seeds'), path.join(ROOT, 'tests/fixtures/corpus')]));
   server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${server.port}/graphql`;

@@ -73,8 +73,12 @@ async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: 
   return { theme, broader: broader?.[0]?.node };
 }
 
-function score(source: Profile, candidate: Profile, textScore: number): { score: number; reasons: string[] } {
+function score(source: Profile, candidate: Profile, fullTextScore: number): { score: number; reasons: string[] } {
   const reasons: string[] = [];
+  // Text counts only through words both texts share, which the reasons then name (a hit on a
+  // code or a theme's wording alone is no textual likeness).
+  const sharedTerms = matchingTerms(source.text, candidate.text);
+  const textScore = sharedTerms.length ? fullTextScore : 0;
   const signals: Partial<Record<Signal, number>> = { text: textScore };
   if (source.theme) {
     if (candidate.theme?.id === source.theme.id) {
@@ -103,7 +107,6 @@ function score(source: Profile, candidate: Profile, textScore: number): { score:
     signals.projectType = same ? 1 : 0;
     if (same) reasons.push(`Also a ${source.project.props.type} project`);
   }
-  const sharedTerms = matchingTerms(source.text, candidate.text);
   if (sharedTerms.length && textScore > 0) reasons.unshift(`Matching terms: ${sharedTerms.join(', ')}`);
   const total = (Object.keys(signals) as Signal[]).reduce((sum, s) => sum + WEIGHTS[s], 0);
   const weighted = (Object.entries(signals) as [Signal, number][]).reduce((sum, [s, v]) => sum + WEIGHTS[s] * v, 0);
@@ -141,7 +144,7 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
   return [...candidates.values()]
     .filter((c) => !(options.otherProjectsOnly && source.project && profileOf.get(c.id)?.project?.id === source.project.id))
     .map((c) => ({ recommendation: c, ...score(source, profileOf.get(c.id)!, textScores.get(c.id) ?? 0) }))
-    .filter((r) => r.score > 0)
+    .filter((r) => r.score > 0 && r.reasons.length > 0)
     .sort((a, b) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id))
     .slice(0, options.first);
 }

@@ -9,6 +9,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { auditServer } from 'graphql-http';
 import { describe, expect, it } from 'vitest';
 import { gql, useApi } from '../helpers/api.js';
+import { testStoreKind } from '../helpers/store.js';
 
 const api = useApi();
 
@@ -66,7 +67,7 @@ describe('probes', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${api.base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', store: { backend: 'memory', ready: true } });
+    expect(await ready.json()).toMatchObject({ status: 'ready', store: { backend: testStoreKind(), ready: true } }); // the test project's store
   });
 });
 

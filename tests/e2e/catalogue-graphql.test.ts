@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../src/ingest/catalogue/index.js';
 import { importRecords, seed } from '../../src/services/import/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { openEmbeddedStore } from '../helpers/embedded.js';
-import type { EmbeddedStore } from '../../src/store/embedded/store.js';
+import { createTestStore } from '../helpers/store.js';
+import type { GraphStore } from '../../src/store/port.js';
 import { gqlData, ROOT } from '../helpers/api.js';
 import { count, countriesOf, donorKeysOf, exportPresent, IOM_EXPORT, noteMissingExport, readExportRows, sorted, thematicAreasOf, yearOf, type Row } from '../helpers/catalogueCsv.js';
 
@@ -21,7 +21,7 @@ noteMissingExport('catalogue-graphql');
 const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.stop())));
 
-async function serve(store: EmbeddedStore): Promise<string> {
+async function serve(store: GraphStore): Promise<string> {
   const server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   servers.push(server);
   return `http://127.0.0.1:${server.port}/graphql`;
@@ -44,7 +44,7 @@ describe.runIf(exportPresent)('the evaluation repository export, through GraphQL
 
   beforeAll(async () => {
     rows = readExportRows();
-    const store = await openEmbeddedStore();
+    const store = await createTestStore();
     const catalogue = await readCatalogue(IOM_EXPORT);
     expect(catalogue.failures).toEqual([]);
     await importRecords(store, catalogue.records);
@@ -90,7 +90,7 @@ describe.runIf(exportPresent)('the evaluation repository export, through GraphQL
 describe.runIf(exportPresent)('the seed brief and its row of the export', () => {
   for (const order of ['brief first', 'export first'] as const) {
     it(`are one evaluation of one project, by one evaluator of one firm (${order})`, async () => {
-      const store = await openEmbeddedStore();
+      const store = await createTestStore();
       const records = (await readCatalogue(IOM_EXPORT)).records;
       if (order === 'brief first') await seed(store, path.join(ROOT, 'seeds'));
       await importRecords(store, records);

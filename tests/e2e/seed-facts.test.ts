@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, gqlData, removeDir, ROOT, startApi, type ApiProcess } from '../helpers/api.js';
+import { testStoreKind } from '../helpers/store.js';
 
 let api: ApiProcess;
 let brief: string;
@@ -62,7 +63,7 @@ describe('the seed evaluation over GraphQL', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body.status).toBe('ready');
-    expect(body.store.backend).toBe('memory');
+    expect(body.store.backend).toBe(testStoreKind()); // the test project's store
     expect(body.store.nodes).toBeGreaterThan(30);
   });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEvaluationRecord, type EvaluationRecordInput } from '../../src/domain/record.js';
 import { importRecords } from '../../src/services/import/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { openEmbeddedStore } from '../helpers/embedded.js';
+import { createTestStore } from '../helpers/store.js';
 import { gql, gqlData } from '../helpers/api.js';
 
 interface Row {
@@ -62,7 +62,7 @@ let server: RunningServer;
 let url: string;
 
 beforeAll(async () => {
-  const store = await openEmbeddedStore();
+  const store = await createTestStore();
   await importRecords(store, ROWS.map((row, i) => ({ file: `row ${i + 1}`, sourceKind: 'catalogue' as const, record: parseEvaluationRecord(record(row), `row ${i + 1}`) })));
   server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${server.port}/graphql`;

@@ -9,13 +9,13 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { seed } from '../../src/services/import/index.js';
-import { openEmbeddedStore } from '../helpers/embedded.js';
+import { createTestStore } from '../helpers/store.js';
 import type { GraphStore, StoreStatus } from '../../src/store/port.js';
 import { ROOT } from '../helpers/api.js';
 
 /** The seeded memory store with some of its methods replaced. */
 async function storeWith(overrides: Partial<Record<keyof GraphStore, (...args: any[]) => unknown>>): Promise<GraphStore> {
-  const memory = await openEmbeddedStore();
+  const memory = await createTestStore();
   await seed(memory, path.join(ROOT, 'seeds'));
   return new Proxy(memory, {
     get(target, prop, receiver) {

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { seed } from '../../src/services/import/index.js';
-import { openEmbeddedStore } from '../helpers/embedded.js';
+import { createTestStore } from '../helpers/store.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { ROOT } from '../helpers/api.js';
 
@@ -17,7 +17,7 @@ let delayMs = 0;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const memory = await openEmbeddedStore();
+  const memory = await createTestStore();
   await seed(memory, path.join(ROOT, 'seeds'));
   const store: GraphStore = new Proxy(memory, {
     get(target, prop, receiver) {

@@ -1,6 +1,8 @@
 /**
  * Test helpers that use the product the way a user does: start the real API process
- * (`src/main.ts`) on a free port with its own DATA_DIR, and send GraphQL over HTTP.
+ * (`src/main.ts`) on a free port with its own DATA_DIR, on the test project's store (the
+ * embedded one, or the run's live Neo4j in the "neo4j" project: see ./store.ts), and send
+ * GraphQL over HTTP.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { storeEnv, testStoreKind } from './store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -41,14 +44,16 @@ export async function tempDir(prefix = 'meg-'): Promise<string> {
 }
 
 /**
- * Start `src/main.ts` as a child process on a free port; resolves once it listens. `nodeArgs`
- * go to node after the tsx loader (e.g. `--import` of a test-only preload module).
+ * Start `src/main.ts` as a child process on a free port, on the test project's store; resolves
+ * once it listens. `nodeArgs` go to node after the tsx loader (e.g. `--import` of a test-only
+ * preload module). On Neo4j, a DATA_DIR other than the last one gets an empty database.
  */
 export async function startApi(options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ApiProcess> {
   const dataDir = options.dataDir ?? (await tempDir());
+  const expectedStore = options.env?.GRAPH_STORE ?? testStoreKind();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env },
+    env: await storeEnv(dataDir, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -61,6 +66,11 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
       const match = output.match(/"port":(\d+)[^\n]*"msg":"API listening"/);
       if (match) {
         clearTimeout(timer);
+        const store = match[0].match(/"store":"(\w+)"/)?.[1];
+        if (store !== expectedStore) {
+          child.kill('SIGTERM');
+          reject(new Error(`the API runs on the ${store} store, not on ${expectedStore} as the test project asks:\n${output}`));
+        }
         resolve(Number(match[1]));
       }
     };

@@ -15,8 +15,8 @@ import { parseEvaluationRecord } from '../../src/domain/record.js';
 import { readRecords, type LoadedRecord } from '../../src/ingest/recordFiles.js';
 import { importRecords } from '../../src/services/import/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { openEmbeddedStore } from '../helpers/embedded.js';
-import type { EmbeddedStore } from '../../src/store/embedded/store.js';
+import { createTestStore } from '../helpers/store.js';
+import type { GraphStore } from '../../src/store/port.js';
 import { gqlData, ROOT } from '../helpers/api.js';
 
 const catalogueRow = (donor = 'IOM Development Fund'): LoadedRecord => ({
@@ -67,8 +67,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function graphAfter(...batches: LoadedRecord[][]): Promise<{ store: EmbeddedStore; url: string }> {
-  const store = await openEmbeddedStore();
+async function graphAfter(...batches: LoadedRecord[][]): Promise<{ store: GraphStore; url: string }> {
+  const store = await createTestStore();
   for (const batch of batches) await importRecords(store, batch);
   server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   return { store, url: `http://127.0.0.1:${server.port}/graphql` };

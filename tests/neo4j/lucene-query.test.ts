@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { luceneQuery } from '../../src/store/neo4j/store.js';
 
 describe('luceneQuery', () => {
-  it('keeps words and adds their stems as prefixes, dropping stop words', () => {
-    expect(luceneQuery('Approval processes for the Government')).toBe('approval OR processes OR process* OR government OR govern*');
+  it('keeps words and adds their stems as prefixes (also a word that is its own stem), dropping stop words', () => {
+    expect(luceneQuery('Approval processes for the Government')).toBe('approval OR approval* OR processes OR process* OR government OR govern*');
   });
 
   it('lets no Lucene operator, field, wildcard or quote through', () => {
@@ -15,7 +15,7 @@ describe('luceneQuery', () => {
   });
 
   it('folds accents and case like the stored searchText', () => {
-    expect(luceneQuery('Estadística ÉTICA')).toBe('estadistica OR etica');
+    expect(luceneQuery('Estadística ÉTICA')).toBe('estadistica OR estadistica* OR etica OR etica*');
     expect(luceneQuery('the and of')).toBe('');
   });
 });

@@ -149,6 +149,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.search({ text: 'the and of', labels: ['Recommendation'], limit: 10 })).toEqual([]);
     });
 
+    it('searches term by term with inflections folded: "delay" finds "delays" and "delayed"', async () => {
+      await store.write({
+        nodes: [
+          { id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Approvals were delayed', searchText: 'approvals were delayed' } },
+          { id: 'recommendation:e1:b', label: 'Recommendation', props: { text: 'Delays in approvals', searchText: 'delays in approvals' } },
+          { id: 'recommendation:e1:c', label: 'Recommendation', props: { text: 'Keep minutes of meetings', searchText: 'keep minutes of meetings' } },
+        ],
+        edges: [],
+      });
+      const ids = async (text: string) => (await store.search({ text, labels: ['Recommendation'], limit: 10 })).map((h) => h.node.id).sort();
+      expect(await ids('delay')).toEqual(['recommendation:e1:a', 'recommendation:e1:b']);
+      expect(await ids('Delayed')).toEqual(['recommendation:e1:a', 'recommendation:e1:b']);
+      expect(await ids('meeting minute')).toEqual(['recommendation:e1:c']);
+    });
+
+    it('searches with a long text (1,500 distinct words, as a pasted report section may have) without failing', async () => {
+      await store.write({ nodes: [{ id: 'recommendation:e1:a', label: 'Recommendation', props: { text: 'Keep minutes of meetings', searchText: 'keep minutes of meetings' } }], edges: [] });
+      const words = Array.from({ length: 1_500 }, (_, i) => `w${i.toString(36)}q`);
+      const hits = await store.search({ text: `minutes ${words.join(' ')}`, labels: ['Recommendation'], limit: 5 });
+      expect(hits.map((h) => h.node.id)).toEqual(['recommendation:e1:a']);
+    });
+
     it('deletes nodes with their relationships and deletes relationships, in the same atomic change', async () => {
       await store.write(FIXTURE);
       const summary = await store.write({
@@ -212,6 +234,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await ids({ to: '2021-05-20' })).toEqual(['evaluation:a', 'evaluation:b']);
       expect(await ids({ from: '2020-01-01', to: '2023-12-31' })).toEqual(['evaluation:b']);
       expect((await store.list({ label: 'Evaluation', first: 1, filter: { kind: 'range', property: 'finalReportDate', from: '2000-01-01' }, orderBy: { property: 'finalReportDate', descending: true } })).nodes.map((n) => n.id)).toEqual(['evaluation:c']);
+    });
+
+    it('filters and orders by a whole-number property as the text it reads as ("2021", not "2021.0"), paging on from a bare id', async () => {
+      await store.write({
+        nodes: [
+          { id: 'evaluation:a', label: 'Evaluation', props: { title: 'A', year: 2019 } },
+          { id: 'evaluation:b', label: 'Evaluation', props: { title: 'B', year: 2021 } },
+          { id: 'evaluation:c', label: 'Evaluation', props: { title: 'C', year: 2024 } },
+        ],
+        edges: [],
+      });
+      const ids = async (query: Partial<Parameters<GraphStore['list']>[0]>) => (await store.list({ label: 'Evaluation', first: 10, ...query })).nodes.map((n) => n.id);
+      expect(await ids({ filter: { kind: 'range', property: 'year', from: '2020', to: '2021' } })).toEqual(['evaluation:b']);
+      expect(await ids({ filter: { kind: 'range', property: 'year', to: '2019' } })).toEqual(['evaluation:a']);
+      expect(await ids({ filter: { kind: 'range', property: 'year', from: 2020, to: 2021 } })).toEqual(['evaluation:b']);
+      expect(await ids({ filter: eq('year', 2021) })).toEqual(['evaluation:b']);
+      const byYear = { property: 'year', descending: false };
+      expect(await ids({ first: 1, orderBy: byYear })).toEqual(['evaluation:a']);
+      expect(await ids({ first: 1, orderBy: byYear, after: 'evaluation:a' })).toEqual(['evaluation:b']);
+      expect(await ids({ first: 1, orderBy: byYear, after: { id: 'evaluation:b', value: '2021' } })).toEqual(['evaluation:c']);
+      const [b] = await store.getNodes(['evaluation:b']);
+      expect(b?.props.year).toBe(2021);
     });
 
     it('rejects a change with a dangling relationship and writes none of it', async () => {

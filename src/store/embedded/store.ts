@@ -14,7 +14,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ABORT } from 'lmdb';
-import { INDEXED_PROPERTIES, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
+import { DATE_PROPERTIES, INDEXED_PROPERTIES, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
 import { checkFilter, inRange, normaliseFilter, type Filter } from '../filter.js';
 import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order.js';
 import type { GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
@@ -204,6 +204,9 @@ export class EmbeddedStore implements GraphStore {
       case 'range': {
         const indexed = labels.every((label) => (INDEXED_PROPERTIES[label] as readonly string[] | undefined)?.includes(filter.property));
         if (!indexed) return undefined;
+        // A range with text bounds compares numbers as text, which the index (numbers before
+        // text, each in its own order) cannot answer, except for dates, which are text.
+        if (filter.kind === 'range' && [filter.from, filter.to].some((b) => typeof b === 'string') && !(DATE_PROPERTIES as readonly string[]).includes(filter.property)) return undefined;
         const out = new Set<string>();
         for (const label of labels) {
           const range =

@@ -49,9 +49,12 @@ export function compileFilter(filter: Filter | undefined, variable: string, labe
       case 'eq':
         return isList(f.property) ? `${param(f.value)} IN ${on}.${f.property}` : `${on}.${f.property} = ${value(f.property, f.value)}`;
       case 'range': {
+        // Numbers compare as numbers, dates as dates, and anything else as text (a year given as "2021").
+        const numeric = typeof f.from === 'number' || typeof f.to === 'number';
+        const subject = numeric || isDate(f.property) ? `${on}.${f.property}` : `toString(${on}.${f.property})`;
         const parts = [`${on}.${f.property} IS NOT NULL`];
-        if (f.from !== undefined) parts.push(`${on}.${f.property} >= ${value(f.property, f.from)}`);
-        if (f.to !== undefined) parts.push(`${on}.${f.property} <= ${value(f.property, f.to)}`);
+        if (f.from !== undefined) parts.push(`${subject} >= ${value(f.property, f.from)}`);
+        if (f.to !== undefined) parts.push(`${subject} <= ${value(f.property, f.to)}`);
         return `(${parts.join(' AND ')})`;
       }
       case 'text':

@@ -14,7 +14,7 @@ import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '
 import { checkChange, normaliseChange } from '../validate.js';
 import { Catalogue, type Statement } from './catalogue.js';
 import { compileFilter } from './filterCypher.js';
-import { fromNeo4jProps, toNeo4jProps } from './values.js';
+import { fromNeo4jNodeProps, fromNeo4jProps, toNeo4jProps } from './values.js';
 
 export interface Neo4jStoreOptions {
   readonly uri: string;
@@ -99,7 +99,7 @@ export class Neo4jStore implements GraphStore {
     await this.read(async (tx) => {
       for (const [label, group] of groupByLabel(ids)) {
         const rows = await this.rows(tx, this.catalogue.statement('nodes.get', { LABEL: label }), { ids: group });
-        for (const row of rows) found.set(row.id as string, { id: row.id as string, label, props: fromNeo4jProps(row.props) });
+        for (const row of rows) found.set(row.id as string, { id: row.id as string, label, props: fromNeo4jNodeProps(row.props) });
       }
     });
     return ids.map((id) => found.get(id) ?? null);
@@ -117,7 +117,7 @@ export class Neo4jStore implements GraphStore {
           const nodeId = row.nodeId as string;
           const neighbour: Neighbour = {
             edge: { type, from: row.from as string, to: row.to as string, props: fromNeo4jProps(row.edgeProps) },
-            node: { id: nodeId, label: labelOfId(nodeId)!, props: fromNeo4jProps(row.nodeProps) },
+            node: { id: nodeId, label: labelOfId(nodeId)!, props: fromNeo4jNodeProps(row.nodeProps) },
           };
           const list = byId.get(row.key as string) ?? [];
           list.push(neighbour);
@@ -131,7 +131,7 @@ export class Neo4jStore implements GraphStore {
   async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
     if (!keys.length) return [];
     const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { keys: [...keys] }));
-    const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jProps(row.props) }));
+    const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jNodeProps(row.props) }));
     return keys.map((key) => nodes.filter((n) => (n.props.matchKeys as readonly string[] | undefined)?.includes(key)).sort((a, b) => (a.id < b.id ? -1 : 1)));
   }
 
@@ -148,7 +148,7 @@ export class Neo4jStore implements GraphStore {
             limit,
           })
         : await this.rows(tx, this.catalogue.statement('nodes.page', { LABEL: query.label }, where), { after: typeof query.after === 'object' ? query.after.id : query.after ?? null, limit });
-      const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jProps(row.props) }));
+      const nodes = rows.slice(0, query.first).map((row) => ({ id: row.id as string, label: query.label, props: fromNeo4jNodeProps(row.props) }));
       return { nodes, totalCount, hasNextPage: rows.length > query.first };
     });
   }
@@ -159,13 +159,13 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read((tx) =>
       this.rows(tx, this.catalogue.statement('search.fulltext'), { query: lucene, labels: [...query.labels], limit: neo4j.int(query.limit) }),
     );
-    return rows.map((row) => ({ node: { id: row.id as string, label: labelOfId(row.id as string)!, props: fromNeo4jProps(row.props) }, score: Number(row.score) }));
+    return rows.map((row) => ({ node: { id: row.id as string, label: labelOfId(row.id as string)!, props: fromNeo4jNodeProps(row.props) }, score: Number(row.score) }));
   }
 
   /** The sort key of a stored node, for a cursor given as a bare id. */
   private async sortKeyOf(tx: ManagedTransaction, label: Label, id: string, property: string): Promise<{ id: string; value: string }> {
     const [row] = await this.rows(tx, this.catalogue.statement('nodes.get', { LABEL: label }), { ids: [id] });
-    return { id, value: sortValue(fromNeo4jProps(row?.props)[property]) };
+    return { id, value: sortValue(fromNeo4jNodeProps(row?.props)[property]) };
   }
 
   write(change: GraphChange): Promise<WriteSummary> {
@@ -303,16 +303,26 @@ function groupByLabel(ids: readonly string[]): Map<Label, string[]> {
 }
 
 /**
+ * Lucene refuses a query of more than 1024 clauses (IndexSearcher's maxClauseCount) with
+ * TooManyClauses; a prefix counts as one clause (it is rewritten to a constant-score filter).
+ */
+export const MAX_LUCENE_CLAUSES = 1024;
+
+/**
  * A Lucene query for the full-text index from free text: each word (already reduced to
- * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed.
+ * [a-z0-9] by normalisation, so nothing needs escaping) and its stem as a prefix, OR-ed. The
+ * index holds words as written, so the prefix is what finds their inflections ("delay*" finds
+ * "delays" and "delayed", as the embedded store's stemmed index does), also when the word is
+ * its own stem. A longer text than Lucene accepts keeps the clauses of its first words.
  */
 export function luceneQuery(text: string): string {
   const clauses = new Set<string>();
   for (const word of normaliseText(text).split(/[^a-z0-9]+/)) {
     const [term] = terms(word);
     if (!term) continue;
-    clauses.add(word);
-    if (term !== word) clauses.add(`${term}*`);
+    const adding = [word, `${term}*`].filter((c) => !clauses.has(c));
+    if (clauses.size + adding.length > MAX_LUCENE_CLAUSES) break;
+    for (const clause of adding) clauses.add(clause);
   }
   return [...clauses].join(' OR ');
 }
