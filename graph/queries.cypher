@@ -14,7 +14,7 @@ MATCH (n) WHERE NOT n:GraphMeta RETURN count(n) AS count;
 
 // name: status.relationships
 // params: {}
-MATCH ()-[r]->() RETURN count(r) AS count;
+MATCH ()-[r]->() WHERE NOT r:PARTICIPATES_IN RETURN count(r) AS count;
 
 // name: nodes.get
 // params: {"ids": ["organization:ine"]}
@@ -128,3 +128,71 @@ LIMIT $limit;
 // name: test.deleteEverything
 // params: {}
 MATCH (n) DETACH DELETE n;
+
+// name: participation.hubs
+// params: {"evaluations": ["evaluation:e1"], "recommendations": [], "persons": []}
+CALL () {
+  MATCH (e:Evaluation) WHERE e.id IN $evaluations RETURN e
+  UNION
+  MATCH (r:Recommendation)<-[:RECOMMENDS]-(e:Evaluation) WHERE r.id IN $recommendations RETURN e
+  UNION
+  MATCH (p:Person)<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) WHERE p.id IN $persons RETURN e
+}
+OPTIONAL MATCH (e)-[:EVALUATES]->(p:Project)
+RETURN DISTINCT coalesce(p.id, e.id) AS hub;
+
+// name: participation.clear
+// params: {"hubs": ["project:p1"]}
+MATCH (h:{{LABEL}}) WHERE h.id IN $hubs
+MATCH (:Organization)-[r:PARTICIPATES_IN]->(h)
+DELETE r
+RETURN count(*) AS count;
+
+// name: participation.projects
+// params: {"hubs": ["project:p1"], "precedence": ["PARTNER", "IMPLEMENTER"]}
+MATCH (p:Project) WHERE p.id IN $hubs
+CALL (p) {
+  MATCH (p)-[r:PARTNERED_WITH]->(o:Organization) RETURN o, 'PARTNER' AS role, coalesce(r.lead, false) AS lead
+  UNION ALL
+  MATCH (p)-[:IMPLEMENTED_BY]->(o:Organization) RETURN o, 'IMPLEMENTER' AS role, false AS lead
+  UNION ALL
+  MATCH (p)-[:FUNDED_BY]->(o:Organization) RETURN o, 'FUNDER' AS role, false AS lead
+  UNION ALL
+  MATCH (p)<-[:EVALUATES]-(:Evaluation)-[:FUNDED_BY]->(o:Organization) RETURN o, 'DONOR' AS role, false AS lead
+  UNION ALL
+  MATCH (p)<-[:EVALUATES]-(:Evaluation)-[:COMMISSIONED_BY]->(o:Organization) RETURN o, 'COMMISSIONER' AS role, false AS lead
+  UNION ALL
+  MATCH (p)<-[:EVALUATES]-(:Evaluation)-[:CONDUCTED_BY]->(o:Organization) RETURN o, 'EVALUATOR' AS role, false AS lead
+  UNION ALL
+  MATCH (p)<-[:EVALUATES]-(:Evaluation)-[:RECOMMENDS]->(:Recommendation)-[:ADDRESSED_TO]->(o:Organization) RETURN o, 'AUDIENCE' AS role, false AS lead
+  UNION ALL
+  MATCH (p)<-[:EVALUATES]-(:Evaluation)-[:CONDUCTED_BY|MANAGED_BY]->(:Person)-[:WORKS_FOR]->(o:Organization) RETURN o, 'EMPLOYER' AS role, false AS lead
+}
+WITH p, o, collect(role) AS roles, any(x IN collect(lead) WHERE x) AS lead
+MERGE (o)-[r:PARTICIPATES_IN]->(p)
+SET r.roles = [x IN $precedence WHERE x IN roles], r.lead = lead
+RETURN count(r) AS count;
+
+// name: participation.evaluations
+// params: {"hubs": ["evaluation:e1"], "precedence": ["DONOR", "COMMISSIONER"]}
+MATCH (e:Evaluation) WHERE e.id IN $hubs AND NOT EXISTS { (e)-[:EVALUATES]->(:Project) }
+CALL (e) {
+  MATCH (e)-[:FUNDED_BY]->(o:Organization) RETURN o, 'DONOR' AS role
+  UNION ALL
+  MATCH (e)-[:COMMISSIONED_BY]->(o:Organization) RETURN o, 'COMMISSIONER' AS role
+  UNION ALL
+  MATCH (e)-[:CONDUCTED_BY]->(o:Organization) RETURN o, 'EVALUATOR' AS role
+  UNION ALL
+  MATCH (e)-[:RECOMMENDS]->(:Recommendation)-[:ADDRESSED_TO]->(o:Organization) RETURN o, 'AUDIENCE' AS role
+  UNION ALL
+  MATCH (e)-[:CONDUCTED_BY|MANAGED_BY]->(:Person)-[:WORKS_FOR]->(o:Organization) RETURN o, 'EMPLOYER' AS role
+}
+WITH e, o, collect(role) AS roles
+MERGE (o)-[r:PARTICIPATES_IN]->(e)
+SET r.roles = [x IN $precedence WHERE x IN roles], r.lead = false
+RETURN count(r) AS count;
+
+// name: stakeholders.all
+// params: {}
+MATCH (a:Organization)-[r:PARTICIPATES_IN|PART_OF]->(b)
+RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props, a.sortName AS fromName, b.sortName AS toName;

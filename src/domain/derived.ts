@@ -3,7 +3,9 @@
  * way, computed from the node's own properties in this one place:
  * - `searchText`: its names and texts, normalised; `where: { text }` is a substring match on it;
  * - `matchKeys`: the normalised names it is looked up and resolved by (a project's codes, an
- *   organisation's acronym, names and aliases, a country's names and ISO code...).
+ *   organisation's acronym, names and aliases, a country's names and ISO code...);
+ * - `sortName`: for stakeholders (organisations, projects, evaluations), the name they are
+ *   ordered by.
  */
 import { codeKeys } from './codes.js';
 import type { Label, Props } from './model.js';
@@ -64,9 +66,22 @@ export function withDerived(label: Label, props: Props, extraText: readonly stri
   // by its name and acronym together, as documents write them ("Oleoducto Central S.A.S. (OCENSA)").
   if (label === 'Project' && typeof own.code === 'string') keys.push(...codeKeys(own.code).map((k) => k.toLowerCase()));
   if (label === 'Organization' && typeof own.name === 'string' && typeof own.acronym === 'string') keys.push(normaliseKey(`${own.name} ${own.acronym}`));
+  const sort = sortNameOf(label, own);
   return {
     ...own,
     searchText: searchTextOf(...strings(own, ...(TEXT[label] ?? [])), ...extraText),
     matchKeys: [...new Set(keys.filter(Boolean))],
+    ...(sort !== undefined ? { sortName: sort } : {}),
   };
+}
+
+/**
+ * The name a stakeholder is shown and ordered by (an organisation's name, a project's code or
+ * else title, an evaluation's title), normalised, so both stores order networks and paths the
+ * same way by comparing it.
+ */
+export function sortNameOf(label: Label, props: Props): string | undefined {
+  const text = (key: string) => (typeof props[key] === 'string' ? (props[key] as string) : undefined);
+  const name = label === 'Organization' ? text('name') : label === 'Project' ? (text('code') ?? text('title')) : label === 'Evaluation' ? text('title') : undefined;
+  return name === undefined ? undefined : normaliseText(name);
 }

@@ -41,13 +41,16 @@ export const INTERNAL_LABELS = ['GraphMeta'] as const;
  *   owns). Shared entities (organisations, countries, themes, criteria) are never owned;
  * - `restated`: a record restates these outgoing relationships of the nodes it states, so a
  *   re-imported source removes what it no longer says (only what that kind of source said:
- *   see `statedBy` in graph/README.md).
+ *   see `statedBy` in graph/README.md);
+ * - `derived`: the stores derive these relationships from others in the transaction of every
+ *   change (participation.ts); no change may state them.
  */
 export interface RelationshipRule {
   readonly from: readonly Label[];
   readonly to: readonly Label[];
   readonly owns?: readonly Label[];
   readonly restated?: true;
+  readonly derived?: true;
 }
 
 export const RELATIONSHIPS = {
@@ -77,6 +80,7 @@ export const RELATIONSHIPS = {
   RESPONSIBLE: { from: ['FollowUpAction'], to: ['Organization'] },
   HAS_EVENT: { from: ['Recommendation'], to: ['ChangeEvent'], owns: ['ChangeEvent'] },
   SOURCED_FROM: { from: [...LABELS], to: ['SourceDocument'], owns: ['SourceDocument'], restated: true },
+  PARTICIPATES_IN: { from: ['Organization'], to: ['Project', 'Evaluation'], derived: true },
 } as const satisfies Record<string, RelationshipRule>;
 export type RelType = keyof typeof RELATIONSHIPS;
 export const REL_TYPES = Object.keys(RELATIONSHIPS) as RelType[];
@@ -105,10 +109,10 @@ export interface GraphEdge {
  * `searchText` (normalised text matched by `where: { text }`) and `matchKeys` (normalised
  * names a node is looked up by: project code, organisation acronym, names and aliases).
  */
-export const DERIVED_PROPS = ['searchText', 'matchKeys'] as const;
+export const DERIVED_PROPS = ['searchText', 'matchKeys', 'sortName'] as const;
 
 /** Properties that hold lists of strings: an equality filter on one matches when the list contains the value. */
-export const LIST_PROPERTIES = ['matchKeys', 'aliases', 'synonyms', 'methodology', 'keyFindings', 'lessonsLearned', 'scope', 'languages', 'statedBy'] as const;
+export const LIST_PROPERTIES = ['matchKeys', 'aliases', 'synonyms', 'methodology', 'keyFindings', 'lessonsLearned', 'scope', 'languages', 'statedBy', 'roles'] as const;
 
 /**
  * Properties each label's nodes are indexed by, for filters that name them (an equality or a
@@ -151,7 +155,9 @@ export const PROPERTY_KEYS = [
   // Follow-up: the management response on a Recommendation, FollowUpAction, ChangeEvent
   'response', 'responseText', 'respondedAt', 'status', 'note', 'dueDate', 'createdAt', 'updatedAt', 'at', 'actor', 'action', 'details',
   // Relationships
-  'position', 'lead', 'role', 'relation', 'score', 'label', 'scaleMax', 'lines', 'aspect', 'statedBy',
+  'position', 'lead', 'role', 'roles', 'relation', 'score', 'label', 'scaleMax', 'lines', 'aspect', 'statedBy',
+  // Derived on stakeholders: the name they sort by
+  'sortName',
   // Internal: the Neo4j write lock's counter
   'seq',
 ] as const;

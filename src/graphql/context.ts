@@ -11,8 +11,17 @@ export interface GraphContext {
   readonly log: Logger;
   /** Who is calling (from the bearer token); the access-control plugin acts on it. */
   readonly principal: Principal;
+  /** Aborted when the request's time is up (REQUEST_TIMEOUT_MS): long graph walks stop there. */
+  readonly signal?: AbortSignal;
 }
 
-export function createContext(store: GraphStore, requestId: string, log: Logger, options: { principal?: Principal } = {}): GraphContext {
-  return { store, loaders: new Loaders(store), requestId, log, principal: options.principal ?? { role: 'anonymous' } };
+export function createContext(store: GraphStore, requestId: string, log: Logger, options: { principal?: Principal; timeoutMs?: number } = {}): GraphContext {
+  return {
+    store,
+    loaders: new Loaders(store),
+    requestId,
+    log,
+    principal: options.principal ?? { role: 'anonymous' },
+    ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+  };
 }

@@ -1,22 +1,20 @@
 /**
- * Stakeholder relationships: the typed roles organisations play, who shares projects with
- * whom, the stakeholder network around an organisation and the shortest ways two stakeholders
- * are connected. Written once over the store port's batched neighbours, so both stores answer
- * the same way.
+ * Stakeholder relationships: the typed roles organisations play (walked over the store port's
+ * batched neighbours), who shares projects with whom, the stakeholder network around an
+ * organisation and the shortest ways two stakeholders are connected (graph questions the
+ * store answers natively).
  *
- * The stakeholder graph has Organization and Project nodes: an organisation is linked to each
- * project it has a role on (the link lists its roles there), and to its parent and units.
+ * The stakeholder graph has Organization nodes and hubs (projects, and evaluations that
+ * evaluated no project): an organisation is linked to each hub it has roles on by one
+ * PARTICIPATES_IN relationship listing them, and to its parent by PART_OF.
  */
-import type { GraphNode } from '../domain/model.js';
-import { normaliseText } from '../domain/text.js';
+import type { GraphEdge, GraphNode } from '../domain/model.js';
 import { compareIds } from '../store/order.js';
-import { ATTACHED_ROLES, pathFromProject, reverse, ROLE_RULES, ROLES, type AttachedRole, type Role, type Step } from '../domain/roles.js';
+import type { GraphStore, WalkControl } from '../store/port.js';
+import { ATTACHED_ROLES, reverse, ROLE_RULES, ROLES, type AttachedRole, type Role } from '../domain/roles.js';
 import { walk, type Arrival, type NeighboursFn } from './graphWalk.js';
 
 export { ROLES, type Role } from '../domain/roles.js';
-
-/** How each role reaches an organisation from a project. */
-const ROLE_PATHS = Object.fromEntries(ATTACHED_ROLES.map((r) => [r, pathFromProject(r)])) as Record<AttachedRole, readonly Step[]>;
 
 /** One role an organisation plays, with what it attaches to. */
 export interface RoleEntry {
@@ -88,169 +86,75 @@ export async function rolesOf(neighbours: NeighboursFn, orgs: readonly GraphNode
   return out;
 }
 
-/** Every organisation with a role on each project, walked forward from the projects. */
-export async function participantsOf(neighbours: NeighboursFn, projects: readonly GraphNode[]): Promise<Map<string, RoleEntry[]>> {
-  const out = new Map<string, RoleEntry[]>(projects.map((p) => [p.id, []]));
-  const byId = new Map(projects.map((p) => [p.id, p]));
-  for (const role of ATTACHED_ROLES) {
-    const arrivals = await walk(neighbours, [...byId.keys()], ROLE_PATHS[role]);
-    for (const [projectId, list] of arrivals) {
-      for (const arrival of list) out.get(projectId)!.push(entryFrom(role, arrival.node, byId.get(projectId)!, arrival));
-    }
-  }
-  for (const list of out.values()) list.sort((a, b) => compareIds(a.organization.id, b.organization.id) || byRoleThenIds(a, b));
-  return out;
+// ---------------------------------------------------------------------------------------------
+// The stakeholder graph: collaborators, networks and paths, asked of the store (each answers
+// them natively over the PARTICIPATES_IN and PART_OF relationships; domain/participation.ts).
+
+/** Display name of a stakeholder: an organisation's name, a project's code (or title), an evaluation's title. */
+export function stakeholderName(node: GraphNode): string {
+  const p = node.props;
+  return String((node.label === 'Project' ? p.code ?? p.title : node.label === 'Evaluation' ? p.title : p.name) ?? node.id);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Collaborators
+/** A link between two stakeholders: an organisation and a hub it takes part in, or a unit and its parent. */
+export interface StakeholderEdge {
+  /** For a participation: its first role (in ROLE_PRECEDENCE); PART_OF for a unit and its parent. */
+  readonly type: Role | 'PART_OF';
+  readonly source: GraphNode;
+  readonly target: GraphNode;
+  /** For a participation: the organisation's roles on the hub (those asked for); for PART_OF: UNIT. */
+  readonly roles: readonly Role[];
+  /** Whether the organisation led the project as a partner. */
+  readonly lead: boolean;
+}
 
-export interface SharedProject {
-  readonly project: GraphNode;
-  /** The organisation's own roles on the project. */
-  readonly roles: readonly RoleEntry[];
-  /** The collaborator's roles on the project. */
-  readonly theirRoles: readonly RoleEntry[];
+/** Roles a participation lists, kept to those asked for. */
+function participationRoles(edge: GraphEdge, roles?: readonly Role[]): Role[] {
+  const all = (edge.props.roles as readonly Role[] | undefined) ?? [];
+  return roles ? all.filter((r) => roles.includes(r)) : [...all];
+}
+
+function stakeholderEdge(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>, roles?: readonly Role[]): StakeholderEdge {
+  const [source, target] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
+  if (edge.type === 'PART_OF') return { type: 'PART_OF', source, target, roles: ['UNIT'], lead: false };
+  const listed = participationRoles(edge, roles);
+  return { type: listed[0]!, source, target, roles: listed, lead: edge.props.lead === true && listed.includes('PARTNER') };
+}
+
+export interface SharedHub {
+  /** A project, or an evaluation that evaluated no project. */
+  readonly hub: GraphNode;
+  readonly roles: readonly Role[];
+  readonly lead: boolean;
+  readonly theirRoles: readonly Role[];
+  readonly theirLead: boolean;
 }
 
 export interface Collaborator {
   readonly organization: GraphNode;
-  readonly projects: readonly SharedProject[];
+  readonly shared: readonly SharedHub[];
 }
 
-/** Display name of a stakeholder: an organisation's name, a project's code (or title). */
-export function stakeholderName(node: GraphNode): string {
-  const p = node.props;
-  return String((node.label === 'Project' ? p.code ?? p.title : p.name) ?? node.id);
-}
-
-const byName = (a: GraphNode, b: GraphNode) => compareIds(normaliseText(stakeholderName(a)), normaliseText(stakeholderName(b))) || compareIds(a.id, b.id);
-
-/** Organisations sharing projects with `org`, most shared projects first, then by name. */
-export async function collaboratorsOf(neighbours: NeighboursFn, org: GraphNode): Promise<Collaborator[]> {
-  const own = (await rolesOf(neighbours, [org])).get(org.id) ?? [];
-  const projects = uniqueNodes(own.flatMap((r) => (r.project ? [r.project] : [])));
-  const participants = await participantsOf(neighbours, projects);
-  const byOrg = new Map<string, { organization: GraphNode; projects: Map<string, SharedProject> }>();
-  for (const project of projects) {
-    const mine = own.filter((r) => r.project?.id === project.id);
-    for (const entry of participants.get(project.id) ?? []) {
-      if (entry.organization.id === org.id) continue;
-      const collaborator = byOrg.get(entry.organization.id) ?? { organization: entry.organization, projects: new Map() };
-      const shared = collaborator.projects.get(project.id) ?? { project, roles: mine, theirRoles: [] };
-      collaborator.projects.set(project.id, { ...shared, theirRoles: [...shared.theirRoles, entry] });
-      byOrg.set(entry.organization.id, collaborator);
-    }
-  }
-  return [...byOrg.values()]
-    .map((c) => ({ organization: c.organization, projects: [...c.projects.values()].sort((a, b) => byName(a.project, b.project)) }))
-    .sort((a, b) => b.projects.length - a.projects.length || byName(a.organization, b.organization));
-}
-
-function uniqueNodes(nodes: readonly GraphNode[]): GraphNode[] {
-  return [...new Map(nodes.map((n) => [n.id, n])).values()];
-}
-
-// ---------------------------------------------------------------------------------------------
-// The stakeholder graph: networks and paths
-
-export interface StakeholderEdge {
-  /** For a project link: the organisation's roles on the project; for PART_OF: the unit and its parent. */
-  readonly type: Role | 'PART_OF';
-  readonly source: GraphNode;
-  readonly target: GraphNode;
-  readonly roles: readonly Role[];
-  readonly lead: boolean;
-  readonly relation?: string;
-}
-
-const ROLE_PRECEDENCE: readonly Role[] = ['PARTNER', 'IMPLEMENTER', 'FUNDER', 'DONOR', 'COMMISSIONER', 'EVALUATOR', 'AUDIENCE', 'EMPLOYER'];
-
-/**
- * The links of each node of a frontier in the stakeholder graph: organisation to project (one
- * per pair, with its roles) and unit to parent. `roles` restricts the links followed.
- */
-export async function stakeholderLinks(neighbours: NeighboursFn, frontier: readonly GraphNode[], roles?: readonly Role[]): Promise<Map<string, StakeholderEdge[]>> {
-  const orgs = frontier.filter((n) => n.label === 'Organization');
-  const projects = frontier.filter((n) => n.label === 'Project');
-  const out = new Map<string, StakeholderEdge[]>(frontier.map((n) => [n.id, []]));
-  const allowed = (role: Role) => !roles || roles.includes(role);
-  const followPartOf = !roles || roles.includes('PARENT') || roles.includes('UNIT');
-  const projectLinks = (entries: readonly RoleEntry[]) => {
-    const pairs = new Map<string, RoleEntry[]>();
-    for (const e of entries) {
-      if (!e.project || !allowed(e.role)) continue;
-      const key = `${e.organization.id}|${e.project.id}`;
-      pairs.set(key, [...(pairs.get(key) ?? []), e]);
-    }
-    return [...pairs.values()].map((list): StakeholderEdge => {
-      const kinds = [...new Set(list.map((e) => e.role))].sort((a, b) => ROLE_PRECEDENCE.indexOf(a) - ROLE_PRECEDENCE.indexOf(b));
-      return { type: kinds[0]!, source: list[0]!.organization, target: list[0]!.project!, roles: kinds, lead: list.some((e) => e.lead === true) };
-    });
-  };
-  if (orgs.length) {
-    for (const [id, entries] of await rolesOf(neighbours, orgs)) {
-      const links = projectLinks(entries);
-      if (followPartOf) {
-        for (const e of entries) {
-          if (e.role === 'UNIT') links.push({ type: 'PART_OF', source: e.organization, target: e.other!, roles: ['UNIT'], lead: false });
-          if (e.role === 'PARENT') links.push({ type: 'PART_OF', source: e.other!, target: e.organization, roles: ['UNIT'], lead: false });
-        }
-      }
-      out.set(id, links);
-    }
-  }
-  if (projects.length) {
-    for (const [id, entries] of await participantsOf(neighbours, projects)) out.set(id, projectLinks(entries));
-  }
-  return out;
-}
-
-const otherEnd = (edge: StakeholderEdge, id: string) => (edge.source.id === id ? edge.target : edge.source);
-const edgeKeyOf = (edge: StakeholderEdge) => `${edge.source.id}|${edge.type === 'PART_OF' ? 'PART_OF' : 'ROLE'}|${edge.target.id}`;
-
-export interface NetworkNode {
-  readonly node: GraphNode;
-  readonly hop: number;
+/** Organisations sharing projects (or evaluations of no project) with `org`, most shared first, then by name. */
+export async function collaboratorsOf(store: GraphStore, org: GraphNode, control: WalkControl = {}): Promise<Collaborator[]> {
+  return (await store.collaborators(org.id, control)).map((c) => ({
+    organization: c.organization,
+    shared: c.shared.map((s) => ({ hub: s.hub, roles: participationRoles(s.mine), lead: s.mine.props.lead === true, theirRoles: participationRoles(s.theirs), theirLead: s.theirs.props.lead === true })),
+  }));
 }
 
 export interface Network {
-  readonly nodes: readonly NetworkNode[];
+  readonly nodes: readonly { readonly node: GraphNode; readonly hop: number }[];
   readonly edges: readonly StakeholderEdge[];
   /** Nodes within the depth that the node cap left out. */
   readonly omittedNodes: number;
 }
 
-const bfsOrder = (a: NetworkNode, b: NetworkNode) => a.hop - b.hop || (a.node.label === b.node.label ? 0 : a.node.label === 'Organization' ? -1 : 1) || byName(a.node, b.node);
-
-/** The neighbourhood of a stakeholder within `depth` hops, at most `maxNodes` nodes (nearest first). */
-export async function networkAround(neighbours: NeighboursFn, start: GraphNode, depth: number, maxNodes: number, roles?: readonly Role[]): Promise<Network> {
-  const reached = new Map<string, NetworkNode>([[start.id, { node: start, hop: 0 }]]);
-  const edges = new Map<string, StakeholderEdge>();
-  let frontier: GraphNode[] = [start];
-  for (let hop = 1; hop <= depth && frontier.length; hop++) {
-    const links = await stakeholderLinks(neighbours, frontier, roles);
-    const next: GraphNode[] = [];
-    for (const node of frontier) {
-      for (const edge of links.get(node.id) ?? []) {
-        edges.set(edgeKeyOf(edge), edge);
-        const other = otherEnd(edge, node.id);
-        if (!reached.has(other.id)) {
-          reached.set(other.id, { node: other, hop });
-          next.push(other);
-        }
-      }
-    }
-    frontier = next;
-  }
-  const ordered = [...reached.values()].sort(bfsOrder);
-  const kept = ordered.slice(0, maxNodes);
-  const keptIds = new Set(kept.map((n) => n.node.id));
-  return {
-    nodes: kept,
-    edges: [...edges.values()].filter((e) => keptIds.has(e.source.id) && keptIds.has(e.target.id)).sort((a, b) => compareIds(edgeKeyOf(a), edgeKeyOf(b))),
-    omittedNodes: ordered.length - kept.length,
-  };
+/** The neighbourhood of a stakeholder within `depth` links, at most `maxNodes` nodes (nearest first). */
+export async function networkAround(store: GraphStore, start: GraphNode, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Network> {
+  const found = await store.neighbourhood(start.id, options);
+  const nodes = new Map(found.nodes.map((n) => [n.node.id, n.node]));
+  return { nodes: found.nodes, edges: found.edges.map((e) => stakeholderEdge(e, nodes, options.roles)), omittedNodes: found.omitted };
 }
 
 export interface StakeholderPath {
@@ -259,94 +163,13 @@ export interface StakeholderPath {
   readonly edges: readonly StakeholderEdge[];
 }
 
-/** Most paths examined for one question, so a dense graph cannot make it run away. */
-const PATH_SEARCH_BUDGET = 20_000;
-
 /**
  * The shortest simple paths between two stakeholders with at most `maxHops` links, shortest
  * first and, for equal lengths, by the names along the way; the first `first` of them.
  */
-export async function pathsBetween(neighbours: NeighboursFn, from: GraphNode, to: GraphNode, maxHops: number, first: number): Promise<StakeholderPath[]> {
-  if (from.id === to.id) return [{ nodes: [from], edges: [] }];
-  // Load the links of every node within ceil(maxHops / 2) - 1 links of `from` and within
-  // floor(maxHops / 2) - 1 of `to`: every link of a path with at most maxHops links touches one
-  // of them, so the paths found in this subgraph are all the paths there are.
-  const adjacency = new Map<string, Map<string, StakeholderEdge>>();
-  const explore = async (start: GraphNode, levels: number) => {
-    const seen = new Set([start.id]);
-    let frontier: GraphNode[] = [start];
-    for (let level = 0; level < levels && frontier.length; level++) {
-      const links = await stakeholderLinks(neighbours, frontier);
-      const next: GraphNode[] = [];
-      for (const node of frontier) {
-        for (const edge of links.get(node.id) ?? []) {
-          for (const id of [edge.source.id, edge.target.id]) {
-            const known = adjacency.get(id) ?? new Map<string, StakeholderEdge>();
-            known.set(edgeKeyOf(edge), edge);
-            adjacency.set(id, known);
-          }
-          const other = otherEnd(edge, node.id);
-          if (!seen.has(other.id)) {
-            seen.add(other.id);
-            next.push(other);
-          }
-        }
-      }
-      frontier = next;
-    }
-  };
-  await explore(from, Math.ceil(maxHops / 2));
-  await explore(to, Math.floor(maxHops / 2));
-  const linksOf = (id: string) => adjacency.get(id)?.values() ?? [];
-  // Distances to the target over the explored links, to prune the enumeration.
-  const distance = new Map<string, number>([[to.id, 0]]);
-  const queue = [to.id];
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const edge of linksOf(id)) {
-      const other = otherEnd(edge, id).id;
-      if (!distance.has(other)) {
-        distance.set(other, distance.get(id)! + 1);
-        queue.push(other);
-      }
-    }
-  }
-  const shortest = distance.get(from.id);
-  if (shortest === undefined || shortest > maxHops) return [];
-  const found: StakeholderPath[] = [];
-  let budget = PATH_SEARCH_BUDGET;
-  for (let length = shortest; length <= maxHops && found.length < first && budget > 0; length++) {
-    const ofLength: StakeholderPath[] = [];
-    const extend = (path: GraphNode[], edges: StakeholderEdge[]) => {
-      if (--budget < 0) return;
-      const at = path.at(-1)!;
-      if (path.length - 1 === length) {
-        if (at.id === to.id) ofLength.push({ nodes: [...path], edges: [...edges] });
-        return;
-      }
-      const remaining = length - (path.length - 1);
-      for (const edge of linksOf(at.id)) {
-        const next = otherEnd(edge, at.id);
-        if (path.some((n) => n.id === next.id) || (distance.get(next.id) ?? Infinity) > remaining - 1) continue;
-        path.push(next);
-        edges.push(edge);
-        extend(path, edges);
-        path.pop();
-        edges.pop();
-      }
-    };
-    extend([from], []);
-    ofLength.sort((a, b) => comparePaths(a.nodes, b.nodes));
-    found.push(...ofLength.slice(0, first - found.length));
-  }
-  return found;
+export async function pathsBetween(store: GraphStore, from: GraphNode, to: GraphNode, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]> {
+  return (await store.paths(from.id, to.id, options)).map((p) => {
+    const nodes = new Map(p.nodes.map((n) => [n.id, n]));
+    return { nodes: p.nodes, edges: p.edges.map((e) => stakeholderEdge(e, nodes)) };
+  });
 }
-
-function comparePaths(a: readonly GraphNode[], b: readonly GraphNode[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = byName(a[i]!, b[i]!);
-    if (c) return c;
-  }
-  return a.length - b.length;
-}
-

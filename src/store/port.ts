@@ -5,6 +5,7 @@
  */
 import type { Direction, GraphEdge, GraphNode, Label, RelType, SearchableLabel } from '../domain/model.js';
 import type { Filter } from './filter.js';
+import type { Role } from '../domain/roles.js';
 
 export type Backend = 'memory' | 'neo4j';
 
@@ -76,6 +77,34 @@ export interface StoreStatus {
   readonly detail?: string;
 }
 
+/** The stakeholders around one (its neighbourhood in the stakeholder graph). */
+export interface Neighbourhood {
+  /** Nearest first; then organisations before hubs; then by `sortName`, then id. */
+  readonly nodes: readonly { readonly node: GraphNode; readonly hop: number }[];
+  /** PARTICIPATES_IN and PART_OF relationships among the nodes kept, by their key. */
+  readonly edges: readonly GraphEdge[];
+  /** Nodes within the depth that the node cap left out. */
+  readonly omitted: number;
+}
+
+/** A path in the stakeholder graph: edges[i] joins nodes[i] and nodes[i + 1] (in either direction). */
+export interface StakeholderPath {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+/** An organisation that shares hubs with another, with both participations in each. */
+export interface Collaboration {
+  readonly organization: GraphNode;
+  /** By the hub's `sortName`, then id. */
+  readonly shared: readonly { readonly hub: GraphNode; readonly mine: GraphEdge; readonly theirs: GraphEdge }[];
+}
+
+/** How long a walk may run: aborted when the request's time is up. */
+export interface WalkControl {
+  readonly signal?: AbortSignal;
+}
+
 /** What reading the graph takes: the port's reads (a store, or a transaction's view of one). */
 export type GraphReader = Pick<GraphStore, 'getNodes' | 'neighbours' | 'findByKeys' | 'list' | 'search'>;
 
@@ -98,6 +127,19 @@ export interface GraphStore {
   list(query: ListQuery): Promise<ListPage>;
   /** Full-text search over the `searchText` of the searchable labels, best first (ties by id). */
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /**
+   * The stakeholder graph (organisations and hubs joined by PARTICIPATES_IN, organisations to
+   * parents by PART_OF; see domain/participation.ts), asked as graph questions each store
+   * answers natively in a bounded number of round trips:
+   *
+   * - the neighbourhood of a node within `depth` links, cut at `maxNodes` (with `roles`, only
+   *   links of those roles; PARENT or UNIT follow PART_OF);
+   */
+  neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood>;
+  /** - the shortest simple paths between two nodes (at most `maxHops` links), shortest first, then by the `sortName`s along them, the first `first`; */
+  paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]>;
+  /** - the organisations sharing hubs with one, most shared hubs first, then by `sortName`. */
+  collaborators(organization: string, options?: WalkControl): Promise<Collaboration[]>;
   /** Apply a change atomically: all of it is stored, or none of it and an error is thrown. */
   write(change: GraphChange): Promise<WriteSummary>;
   /**

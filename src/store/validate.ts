@@ -1,4 +1,4 @@
-import { isLabel, isRelType, labelOfId, RELATIONSHIPS, type GraphEdge, type GraphNode, type Label } from '../domain/model.js';
+import { isLabel, isRelType, labelOfId, RELATIONSHIPS, type GraphEdge, type GraphNode, type Label, type RelationshipRule } from '../domain/model.js';
 import { StoreError, type GraphChange } from './port.js';
 
 /**
@@ -55,7 +55,11 @@ function problemsOf(change: GraphChange, storedLabels: ReadonlyMap<string, Label
       problems.push(`${where}: unknown relationship type`);
       continue;
     }
-    const rule = RELATIONSHIPS[edge.type];
+    const rule: RelationshipRule = RELATIONSHIPS[edge.type];
+    if (rule.derived) {
+      problems.push(`${where}: ${edge.type} is derived by the store, not stated by a change`);
+      continue;
+    }
     const from = labelOf(edge.from);
     const to = labelOf(edge.to);
     if (!from) problems.push(`${where}: start node does not exist`);

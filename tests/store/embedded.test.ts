@@ -8,6 +8,7 @@ import type { GraphNode } from '../../src/domain/model.js';
 import { EmbeddedStore } from '../../src/store/embedded/store.js';
 import { removeDir, tempDir } from '../helpers/api.js';
 import { storeContract } from './contract.js';
+import { stakeholderContract } from './stakeholderContract.js';
 
 const dirs: string[] = [];
 const stores: EmbeddedStore[] = [];
@@ -26,6 +27,7 @@ async function openStore(dir?: string): Promise<EmbeddedStore> {
 }
 
 storeContract('embedded', { create: () => openStore() });
+stakeholderContract('embedded', { create: () => openStore() });
 
 const org = (key: string, name: string): GraphNode => ({ id: `organization:${key}`, label: 'Organization', props: { name, matchKeys: [key], searchText: name.toLowerCase() } });
 

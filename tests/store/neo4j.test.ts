@@ -4,6 +4,8 @@
  * wiped (tests/helpers/store.ts).
  */
 import { storeContract } from './contract.js';
+import { stakeholderContract } from './stakeholderContract.js';
 import { createTestStore } from '../helpers/store.js';
 
 storeContract('neo4j', { create: createTestStore });
+stakeholderContract('neo4j', { create: createTestStore });

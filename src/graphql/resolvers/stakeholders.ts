@@ -13,9 +13,9 @@ export { STAKEHOLDER_LIMITS as LIMITS } from '../limits/work.js';
 import { STAKEHOLDER_LIMITS as LIMITS } from '../limits/work.js';
 
 async function stakeholder(ctx: GraphContext, id: string, argument: string): Promise<GraphNode> {
-  const { nodeId } = fromGlobalId(id, ['Organization', 'Project'], argument);
+  const { nodeId } = fromGlobalId(id, ['Organization', 'Project', 'Evaluation'], argument);
   const node = await ctx.loaders.node.load(nodeId);
-  if (!node) throw userError(`${argument}: no organisation or project has the id "${id}"`, argument);
+  if (!node) throw userError(`${argument}: no organisation, project or evaluation has the id "${id}"`, argument);
   return node;
 }
 
@@ -24,7 +24,7 @@ export function toNetworkNode(node: GraphNode, hop: number): NetworkNode {
     id: toGlobalId(node.id),
     label: node.label,
     name: stakeholderName(node),
-    kind: (node.label === 'Organization' ? node.props.kind : node.props.type) as string | null ?? null,
+    kind: ((node.label === 'Organization' ? node.props.kind : node.label === 'Project' ? node.props.type : node.props.timing) as string | undefined) ?? null,
     hop,
     node: fromNode(node),
   });
@@ -51,8 +51,6 @@ function toRole(entry: RoleEntry): OrganizationRole {
   });
 }
 
-const uniqueRoles = (entries: readonly RoleEntry[]): RoleName[] => [...new Set(entries.map((e) => e.role))];
-
 @Resolver(() => Organization)
 export class OrganizationStakeholderResolver {
   @FieldResolver(() => [OrganizationRole], { description: 'Every role the organisation plays, with the project, evaluation, recommendation, person or organisation it attaches to.' })
@@ -63,7 +61,7 @@ export class OrganizationStakeholderResolver {
   }
 
   @Extensions(workCost(COSTS.collaborators))
-  @FieldResolver(() => [Collaborator], { description: 'Organisations it shares projects with (any role on both sides), most shared projects first, then by name.' })
+  @FieldResolver(() => [Collaborator], { description: 'Organisations it shares projects (or evaluations of no project) with, any role on both sides: most shared first, then by name.' })
   async collaborators(
     @Root() o: Organization,
     @Arg('first', () => Int, { defaultValue: 20, description: `How many collaborators to return (1 to ${LIMITS.maxCollaborators}).` }) first: number,
@@ -72,29 +70,25 @@ export class OrganizationStakeholderResolver {
     inRange(first, 1, LIMITS.maxCollaborators, 'first');
     const node = await ctx.loaders.node.load(o.nodeId);
     if (!node) return [];
-    const collaborators = await collaboratorsOf(ctx.loaders.neighbours, node);
-    return collaborators.slice(0, first).map((c) =>
-      Object.assign(new Collaborator(), {
+    const collaborators = await collaboratorsOf(ctx.store, node, { signal: ctx.signal });
+    return collaborators.slice(0, first).map((c) => {
+      const projects = c.shared.filter((s) => s.hub.label === 'Project');
+      return Object.assign(new Collaborator(), {
         organization: Organization.from(c.organization),
-        sharedProjectCount: c.projects.length,
-        projects: c.projects.map((p) => ({
-          project: Project.from(p.project),
-          roles: uniqueRoles(p.roles),
-          lead: p.roles.some((r) => r.lead === true),
-          theirRoles: uniqueRoles(p.theirRoles),
-          theirLead: p.theirRoles.some((r) => r.lead === true),
-        })),
-      }),
-    );
+        sharedProjectCount: projects.length,
+        projects: projects.map((s) => ({ project: Project.from(s.hub), roles: s.roles, lead: s.lead, theirRoles: s.theirRoles, theirLead: s.theirLead })),
+        evaluations: c.shared.filter((s) => s.hub.label === 'Evaluation').map((s) => ({ evaluation: Evaluation.from(s.hub), roles: s.roles, theirRoles: s.theirRoles })),
+      });
+    });
   }
 }
 
 @Resolver()
 export class StakeholderResolver {
   @Extensions(workCost(COSTS.network))
-  @Query(() => StakeholderNetwork, { description: 'The stakeholders around an organisation (or project) within `depth` links, capped at `maxNodes` (nearest kept), for network drawings.' })
+  @Query(() => StakeholderNetwork, { description: 'The stakeholders around an organisation (or project, or evaluation of no project) within `depth` links, capped at `maxNodes` (nearest kept), for network drawings.' })
   async stakeholderNetwork(
-    @Arg('organizationId', () => ID, { description: 'Global id of the organisation (a project id works too).' }) organizationId: string,
+    @Arg('organizationId', () => ID, { description: 'Global id of the organisation (a project or evaluation id works too).' }) organizationId: string,
     @Arg('depth', () => Int, { defaultValue: 2, description: `How many links away to go (1 to ${LIMITS.maxDepth}).` }) depth: number,
     @Arg('roles', () => [Role], { nullable: true, description: 'Follow only links of these roles (PARENT or UNIT also follows PART_OF); all when omitted.' }) roles: RoleName[] | null,
     @Arg('maxNodes', () => Int, { defaultValue: 100, description: `Node cap (1 to ${LIMITS.maxNodes}); the response says when it cut.` }) maxNodes: number,
@@ -103,7 +97,7 @@ export class StakeholderResolver {
     inRange(depth, 1, LIMITS.maxDepth, 'depth');
     inRange(maxNodes, 1, LIMITS.maxNodes, 'maxNodes');
     const start = await stakeholder(ctx, organizationId, 'organizationId');
-    const network = await networkAround(ctx.loaders.neighbours, start, depth, maxNodes, roles?.map(canonicalRole));
+    const network = await networkAround(ctx.store, start, { depth, maxNodes, ...(roles ? { roles: roles.map(canonicalRole) } : {}), signal: ctx.signal });
     return Object.assign(new StakeholderNetwork(), {
       nodes: network.nodes.map((n) => toNetworkNode(n.node, n.hop)),
       edges: network.edges.map(toNetworkEdge),
@@ -116,8 +110,8 @@ export class StakeholderResolver {
   @Extensions(workCost(COSTS.paths))
   @Query(() => [StakeholderPath], { description: 'The shortest ways two stakeholders are connected (through shared projects and parent bodies), shortest first; empty when no path has at most `maxHops` links.' })
   async stakeholderPaths(
-    @Arg('from', () => ID, { description: 'Global id of an organisation or project.' }) from: string,
-    @Arg('to', () => ID, { description: 'Global id of an organisation or project.' }) to: string,
+    @Arg('from', () => ID, { description: 'Global id of an organisation, project or evaluation.' }) from: string,
+    @Arg('to', () => ID, { description: 'Global id of an organisation, project or evaluation.' }) to: string,
     @Arg('maxHops', () => Int, { defaultValue: 4, description: `Longest path, in links (1 to ${LIMITS.maxHops}).` }) maxHops: number,
     @Arg('first', () => Int, { defaultValue: 3, description: `How many paths (1 to ${LIMITS.maxPaths}).` }) first: number,
     @Ctx() ctx: GraphContext,
@@ -125,7 +119,7 @@ export class StakeholderResolver {
     inRange(maxHops, 1, LIMITS.maxHops, 'maxHops');
     inRange(first, 1, LIMITS.maxPaths, 'first');
     const [a, b] = await Promise.all([stakeholder(ctx, from, 'from'), stakeholder(ctx, to, 'to')]);
-    const paths = await pathsBetween(ctx.loaders.neighbours, a, b, maxHops, first);
+    const paths = await pathsBetween(ctx.store, a, b, { maxHops, first, signal: ctx.signal });
     return paths.map((p) =>
       Object.assign(new StakeholderPath(), { length: p.edges.length, nodes: p.nodes.map((n, i) => toNetworkNode(n, i)), edges: p.edges.map(toNetworkEdge) }),
     );

@@ -78,7 +78,19 @@ export class SharedProject {
   theirLead!: boolean;
 }
 
-@ObjectType('Collaborator', { description: 'An organisation that shares projects with another.' })
+@ObjectType('SharedEvaluation', { description: 'An evaluation of no project (of a policy, a strategy, a theme) two organisations both have roles on.' })
+export class SharedEvaluation {
+  @Field(() => Evaluation, { description: 'The evaluation.' })
+  evaluation!: Evaluation;
+
+  @Field(() => [Role], { description: "The organisation's own roles on the evaluation." })
+  roles!: RoleName[];
+
+  @Field(() => [Role], { description: "The collaborator's roles on the evaluation." })
+  theirRoles!: RoleName[];
+}
+
+@ObjectType('Collaborator', { description: 'An organisation that shares projects (or evaluations of no project) with another.' })
 export class Collaborator {
   @Field(() => Organization, { description: 'The collaborating organisation.' })
   organization!: Organization;
@@ -86,49 +98,52 @@ export class Collaborator {
   @Field(() => Int, { description: 'How many projects they share.' })
   sharedProjectCount!: number;
 
-  @Field(() => [SharedProject], { description: 'The shared projects, with the roles on each side.' })
+  @Field(() => [SharedProject], { description: 'The shared projects, with the roles on each side, by project code.' })
   projects!: SharedProject[];
+
+  @Field(() => [SharedEvaluation], { description: 'The shared evaluations of no project, with the roles on each side, by title.' })
+  evaluations!: SharedEvaluation[];
 }
 
-@ObjectType('NetworkNode', { description: 'A stakeholder (organisation or project) in a network or path.' })
+@ObjectType('NetworkNode', { description: 'A stakeholder (an organisation, a project, or an evaluation of no project) in a network or path.' })
 export class NetworkNode {
-  @Field(() => ID, { description: 'Global id of the organisation or project.' })
+  @Field(() => ID, { description: 'Global id of the organisation, project or evaluation.' })
   id!: string;
 
-  @Field(() => String, { description: 'Organization or Project.' })
+  @Field(() => String, { description: 'Organization, Project or Evaluation.' })
   label!: string;
 
-  @Field(() => String, { description: "Display name: an organisation's name, a project's code (or title)." })
+  @Field(() => String, { description: "Display name: an organisation's name, a project's code (or title), an evaluation's title." })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: "An organisation's kind, a project's type." })
+  @Field(() => String, { nullable: true, description: "An organisation's kind, a project's type, an evaluation's timing." })
   kind!: string | null;
 
   @Field(() => Int, { description: 'Hops from the starting stakeholder.' })
   hop!: number;
 
-  @Field(() => Node, { description: 'The organisation or project itself.' })
+  @Field(() => Node, { description: 'The organisation, project or evaluation itself.' })
   node!: Node;
 }
 
 @ObjectType('NetworkEdgeProperties', { description: 'What a link between two stakeholders stands for.' })
 export class NetworkEdgeProperties {
-  @Field(() => [Role], { description: "For a project link: every role the organisation has on the project; for PART_OF: UNIT." })
+  @Field(() => [Role], { description: "For a participation: the organisation's roles on the project or evaluation (those asked for); for PART_OF: UNIT." })
   roles!: RoleName[];
 
   @Field(() => Boolean, { description: 'Whether the organisation led the project as a partner.' })
   lead!: boolean;
 }
 
-@ObjectType('NetworkEdge', { description: 'A link between two stakeholders: an organisation and a project it has roles on, or a unit and its parent.' })
+@ObjectType('NetworkEdge', { description: 'A link between two stakeholders: an organisation and a project (or evaluation of no project) it has roles on, or a unit and its parent.' })
 export class NetworkEdge {
   @Field(() => ID, { description: 'Global id of the organisation (or of the unit, for PART_OF).' })
   source!: string;
 
-  @Field(() => ID, { description: 'Global id of the project (or of the parent, for PART_OF).' })
+  @Field(() => ID, { description: 'Global id of the project or evaluation (or of the parent, for PART_OF).' })
   target!: string;
 
-  @Field(() => String, { description: 'The main role (PARTNER, IMPLEMENTER, FUNDER, COMMISSIONER, EVALUATION_FIRM, AUDIENCE, EMPLOYER) or PART_OF.' })
+  @Field(() => String, { description: 'The first of its roles (in the order PARTNER, IMPLEMENTER, FUNDER, DONOR, COMMISSIONER, EVALUATOR, AUDIENCE, EMPLOYER), or PART_OF.' })
   type!: string;
 
   @Field(() => NetworkEdgeProperties, { description: 'Details of the link.' })

@@ -17,11 +17,14 @@ import { ABORT } from 'lmdb';
 import { DATE_PROPERTIES, INDEXED_PROPERTIES, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
 import { checkFilter, inRange, normaliseFilter, type Filter } from '../filter.js';
 import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order.js';
-import type { GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
+import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
 import { StoreError, StoreWriteError } from '../port.js';
 import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
 import { LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type StoredNode } from './database.js';
 import { indexText, removeText, searchText } from './textIndex.js';
+import { StakeholderGraph, STAKEHOLDER_TYPES } from '../stakeholderGraph.js';
+import { hubsAround, participantsOf, participationSeeds, type Adjacent, type GraphView } from '../../domain/participation.js';
+import type { Role } from '../../domain/roles.js';
 
 export interface EmbeddedStoreOptions {
   /** The folder of the database (DATA_DIR). */
@@ -39,6 +42,9 @@ export class EmbeddedStore implements GraphStore {
   /** Writers of this process take turns; other processes are kept out by LMDB's write lock. */
   private writing: Promise<unknown> = Promise.resolve();
   private failure: string | undefined;
+  /** The stakeholder graph in memory, and the commit it is up to date with. */
+  private stakeholderGraph: StakeholderGraph | undefined;
+  private stakeholderSeq = 0;
 
   constructor(private readonly options: EmbeddedStoreOptions) {}
 
@@ -93,9 +99,17 @@ export class EmbeddedStore implements GraphStore {
       backend: this.backend,
       ready: this.failure === undefined,
       nodes: [...counts.values()].reduce((a, b) => a + b, 0),
-      edges: (this.d.meta.get('edges') as number | undefined) ?? 0,
+      edges: this.statedEdges(),
       ...(this.failure ? { detail: this.failure } : {}),
     };
+  }
+
+  /** Relationships stated by changes (the derived participation links aside). */
+  private statedEdges(): number {
+    const all = (this.d.meta.get('edges') as number | undefined) ?? 0;
+    let derived = 0;
+    for (const key of this.d.labels.getKeys(prefixRange(['Organization']))) derived += this.d.out.getKeysCount(prefixRange([(key as string[])[1]!, 'PARTICIPATES_IN']));
+    return all - derived;
   }
 
   /** The last committed change's number: it grows with every commit of any process. */
@@ -306,6 +320,57 @@ export class EmbeddedStore implements GraphStore {
     return searchText(this.fresh, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
   }
 
+  /** The stakeholder graph, brought up to date with every commit since it was last used. */
+  private stakeholders(): StakeholderGraph {
+    const d = this.fresh;
+    const seq = this.sequence();
+    const ends = (from: string, to: string) => [from, to].map((id) => ({ label: d.nodes.get(id)?.l ?? 'Organization', sortName: d.nodes.get(id)?.p.sortName as string | undefined }));
+    const current = this.stakeholderGraph;
+    // A graph too far behind for the log (or none yet) is loaded whole.
+    const behind = current !== undefined && seq > this.stakeholderSeq && this.stakeholderSeq > 0 && !d.log.get(this.stakeholderSeq + 1);
+    const graph = current && !behind ? current : new StakeholderGraph();
+    const loadEdge = (from: string, type: (typeof STAKEHOLDER_TYPES)[number], to: string) => {
+      const props = d.out.get([from, type, to]);
+      if (props) graph.setEdge(type, from, to, props, ends(from, to));
+      else graph.dropEdge(type, from, to);
+    };
+    if (graph !== current) {
+      for (const key of d.labels.getKeys(prefixRange(['Organization']))) {
+        const org = (key as string[])[1]!;
+        for (const type of STAKEHOLDER_TYPES) for (const k of d.out.getKeys(prefixRange([org, type]))) loadEdge(org, type, (k as string[])[2]!);
+      }
+    } else {
+      for (let s = this.stakeholderSeq + 1; s <= seq; s++) {
+        const entry = d.log.get(s);
+        if (!entry) continue;
+        for (const [from, type, to] of entry.edges) if ((STAKEHOLDER_TYPES as readonly string[]).includes(type)) loadEdge(from, type as (typeof STAKEHOLDER_TYPES)[number], to);
+        for (const id of entry.nodes) {
+          const stored = d.nodes.get(id);
+          if (!stored) graph.dropNode(id);
+          else if (graph.graph.hasNode(id)) graph.setNode(id, stored.l, stored.p.sortName as string | undefined);
+        }
+      }
+    }
+    this.stakeholderGraph = graph;
+    this.stakeholderSeq = seq;
+    return graph;
+  }
+
+  async neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood> {
+    const found = await this.stakeholders().neighbourhood(start, options.depth, options.maxNodes, options.roles, options);
+    return { nodes: found.nodes.map((n) => ({ node: this.node(n.id)!, hop: n.hop })).filter((n) => n.node), edges: found.edges, omitted: found.omitted };
+  }
+
+  async paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]> {
+    const found = await this.stakeholders().paths(from, to, options.maxHops, options.first, options);
+    return found.map((p) => ({ nodes: p.nodes.map((id) => this.node(id)!), edges: p.edges }));
+  }
+
+  async collaborators(org: string, options: WalkControl = {}): Promise<Collaboration[]> {
+    const found = await this.stakeholders().collaborators(org, options);
+    return found.map((c) => ({ organization: this.node(c.id)!, shared: c.shared.map((s) => ({ hub: this.node(s.hub)!, mine: s.mine, theirs: s.theirs })) }));
+  }
+
   write(change: GraphChange): Promise<WriteSummary> {
     return this.transaction(async () => change);
   }
@@ -350,9 +415,30 @@ export class EmbeddedStore implements GraphStore {
     return run;
   }
 
-  /** Apply a change inside the write transaction, keeping every index, and log it. */
+  /** Synchronous reads of the graph as it stands in the current transaction. */
+  private view(): GraphView {
+    const d = this.d;
+    const adjacent = (id: string, props: Props): Adjacent | undefined => {
+      const label = d.nodes.get(id)?.l;
+      return label ? { id, label, props } : undefined;
+    };
+    return {
+      out: (id, type) => [...d.out.getRange(prefixRange([id, type]))].map(({ key, value }) => adjacent((key as string[])[2]!, value)).filter((a): a is Adjacent => !!a),
+      in: (id, type) =>
+        [...d.in.getKeys(prefixRange([id, type]))].map((key) => {
+          const from = (key as string[])[2]!;
+          return adjacent(from, d.out.get([from, type, id]) ?? {});
+        }).filter((a): a is Adjacent => !!a),
+      label: (id) => d.nodes.get(id)?.l,
+    };
+  }
+
+  /** Apply a change inside the write transaction, keeping every index and participation, and log it. */
   private apply(change: GraphChange, seq: number): WriteSummary {
     const d = this.d;
+    const view = this.view();
+    const seeds = participationSeeds(change);
+    const hubsBefore = hubsAround(view, seeds);
     checkChangeSync(change, (ids) => {
       const labels = new Map<string, Label>();
       for (const id of ids) {
@@ -414,6 +500,23 @@ export class EmbeddedStore implements GraphStore {
         summary.edgesCreated++;
       }
       touchedEdges.push([edge.from, edge.type, edge.to]);
+    }
+    // Participation of every hub the change can have touched, before and after it.
+    for (const hub of new Set([...hubsBefore, ...hubsAround(view, seeds)])) {
+      if (!d.nodes.get(hub)) continue;
+      const wanted = participantsOf(view, hub);
+      for (const { id: org } of view.in(hub, 'PARTICIPATES_IN')) if (!wanted.has(org)) removeEdge(org, 'PARTICIPATES_IN', hub);
+      for (const [org, p] of wanted) {
+        const props: Props = { roles: [...p.roles], lead: p.lead };
+        const before = d.out.get([org, 'PARTICIPATES_IN', hub]);
+        if (before && JSON.stringify(before) === JSON.stringify(props)) continue;
+        d.out.putSync([org, 'PARTICIPATES_IN', hub], props);
+        if (!before) {
+          d.in.putSync([hub, 'PARTICIPATES_IN', org], null);
+          edgeCount++;
+        }
+        touchedEdges.push([org, 'PARTICIPATES_IN', hub]);
+      }
     }
     d.meta.putSync('edges', edgeCount);
     d.meta.putSync('seq', seq);

@@ -8,7 +8,10 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { labelOfId, RELATIONSHIPS, type Direction, type GraphEdge, type GraphNode, type Label, type RelType } from '../../domain/model.js';
 import { normaliseText } from '../../domain/text.js';
 import { terms } from '../../domain/terms.js';
-import type { GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, SearchHit, SearchQuery, StoreStatus, WriteSummary } from '../port.js';
+import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
+import { participationSeeds, ROLE_PRECEDENCE } from '../../domain/participation.js';
+import type { Role } from '../../domain/roles.js';
+import { StakeholderGraph } from '../stakeholderGraph.js';
 import { StoreError } from '../port.js';
 import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
@@ -204,6 +207,9 @@ export class Neo4jStore implements GraphStore {
           return labels;
         });
         const summary = { nodesCreated: 0, nodesUpdated: 0, edgesCreated: 0, edgesUpdated: 0, nodesDeleted: 0 };
+        // Participation of the hubs around the change, as they were before it (domain/participation.ts).
+        const seeds = participationSeeds(change);
+        const hubsBefore = await this.hubsAround(tx, seeds);
         for (const [label, ids] of groupByLabel(change.deleteNodes ?? [])) {
           summary.nodesDeleted += await this.count(tx, this.catalogue.statement('nodes.delete', { LABEL: label }), { ids });
         }
@@ -232,9 +238,69 @@ export class Neo4jStore implements GraphStore {
           summary.edgesCreated += Number(result?.created ?? 0);
           summary.edgesUpdated += total - Number(result?.created ?? 0);
         }
+        await this.refreshParticipation(tx, new Set([...hubsBefore, ...(await this.hubsAround(tx, seeds))]));
         return summary;
       }
     }
+  }
+
+  /** The hubs whose participants a change around these nodes can change (as hubsAround in domain/participation.ts). */
+  private async hubsAround(tx: ManagedTransaction, seeds: ReadonlySet<string>): Promise<Set<string>> {
+    const byLabel = groupByLabel([...seeds]);
+    const hubs = new Set<string>(byLabel.get('Project') ?? []);
+    const evaluations = byLabel.get('Evaluation') ?? [];
+    const recommendations = byLabel.get('Recommendation') ?? [];
+    const persons = byLabel.get('Person') ?? [];
+    if (evaluations.length || recommendations.length || persons.length) {
+      for (const row of await this.rows(tx, this.catalogue.statement('participation.hubs'), { evaluations, recommendations, persons })) hubs.add(row.hub as string);
+    }
+    return hubs;
+  }
+
+  /** Rebuild the PARTICIPATES_IN relationships of these hubs from the roles (ROLE_RULES in Cypher). */
+  private async refreshParticipation(tx: ManagedTransaction, hubs: ReadonlySet<string>): Promise<void> {
+    const byLabel = groupByLabel([...hubs]);
+    for (const label of ['Project', 'Evaluation'] as const) {
+      const ids = byLabel.get(label);
+      if (!ids?.length) continue;
+      await this.count(tx, this.catalogue.statement('participation.clear', { LABEL: label }), { hubs: ids });
+      await this.count(tx, this.catalogue.statement(label === 'Project' ? 'participation.projects' : 'participation.evaluations'), { hubs: ids, precedence: [...ROLE_PRECEDENCE] });
+    }
+  }
+
+  /**
+   * The stakeholder graph, read whole (one statement) and walked in memory with the same
+   * algorithms as the embedded store's.
+   */
+  private async stakeholderGraph(): Promise<StakeholderGraph> {
+    const graph = new StakeholderGraph();
+    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.all'), {}));
+    for (const row of rows) {
+      const [from, to] = [row.from as string, row.to as string];
+      graph.setEdge(row.type as 'PARTICIPATES_IN' | 'PART_OF', from, to, fromNeo4jProps(row.props), [
+        { label: labelOfId(from)!, sortName: (row.fromName as string | null) ?? undefined },
+        { label: labelOfId(to)!, sortName: (row.toName as string | null) ?? undefined },
+      ]);
+    }
+    return graph;
+  }
+
+  async neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood> {
+    const found = await (await this.stakeholderGraph()).neighbourhood(start, options.depth, options.maxNodes, options.roles, options);
+    const nodes = await this.getNodes(found.nodes.map((n) => n.id));
+    return { nodes: found.nodes.flatMap((n, i) => (nodes[i] ? [{ node: nodes[i]!, hop: n.hop }] : [])), edges: found.edges, omitted: found.omitted };
+  }
+
+  async paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]> {
+    const found = await (await this.stakeholderGraph()).paths(from, to, options.maxHops, options.first, options);
+    const nodes = new Map((await this.getNodes([...new Set(found.flatMap((p) => p.nodes))])).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
+    return found.map((p) => ({ nodes: p.nodes.map((id) => nodes.get(id)!), edges: p.edges }));
+  }
+
+  async collaborators(organization: string, options: WalkControl = {}): Promise<Collaboration[]> {
+    const found = await (await this.stakeholderGraph()).collaborators(organization, options);
+    const nodes = new Map((await this.getNodes([...new Set(found.flatMap((c) => [c.id, ...c.shared.map((s) => s.hub)]))])).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
+    return found.map((c) => ({ organization: nodes.get(c.id)!, shared: c.shared.map((s) => ({ hub: nodes.get(s.hub)!, mine: s.mine, theirs: s.theirs })) }));
   }
 
   /** Remove every node and relationship (used by the contract tests on a scratch database). */
