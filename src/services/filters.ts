@@ -4,7 +4,7 @@
  * Names (of countries, donors, themes, organisations) match any name the node answers to.
  */
 import { evaluationStage } from '../domain/ids.js';
-import { ROLE_RULES, reverse, type Role, type Step } from '../domain/roles.js';
+import type { Role } from '../domain/roles.js';
 import { normaliseText } from '../domain/text.js';
 import { and, eq, keys, or, related, type Filter } from '../store/filter.js';
 import { followUpStatusFilter, type FollowUpStatus } from './followUp.js';
@@ -17,20 +17,14 @@ const ids = (value: Maybe<readonly string[]>): Filter | undefined => (value ? { 
 const range = (property: string, from: Maybe<string | number>, to: Maybe<string | number>): Filter | undefined =>
   given(from) || given(to) ? { kind: 'range', property, ...(given(from) ? { from } : {}), ...(given(to) ? { to } : {}) } : undefined;
 
-/** A path of role steps as nested relationship conditions (several types in a step: any of them). */
-function along(steps: readonly Step[], end?: Filter): Filter | undefined {
-  if (!steps.length) return end;
-  const [step, ...rest] = steps;
-  const inner = along(rest, end);
-  return or(...step!.types.map((type) => related(type, step!.direction, inner, { label: step!.label })));
-}
-
-/** Organisations playing a role (on any project or evaluation; PARENT and UNIT towards another organisation). */
-export function roleFilter(role: Role, on?: Filter): Filter {
+/**
+ * Organisations playing a role: a participation listing it (on a project, or an evaluation of
+ * no project, matching `hub` when given); PARENT and UNIT towards another organisation.
+ */
+export function roleFilter(role: Role, hub?: Filter): Filter {
   if (role === 'PARENT') return related('PART_OF', 'in');
   if (role === 'UNIT') return related('PART_OF', 'out');
-  const rule = ROLE_RULES[role];
-  return along(reverse(rule.steps, rule.on), on)!;
+  return related('PARTICIPATES_IN', 'out', hub, { edge: eq('roles', role) });
 }
 
 export interface EvaluationWhereInput {
@@ -116,14 +110,10 @@ export interface OrganizationWhereInput {
   country?: Maybe<string>;
 }
 
-/** Organisations with a role on a project in the country, or on an evaluation covering it. */
+/** Organisations taking part in a project (or evaluation of no project) in the country, or evaluated by an evaluation covering it. */
 function activeIn(country: string): Filter {
-  const projectIn = related('IN_COUNTRY', 'out', keys(country));
-  return or(
-    ...(Object.keys(ROLE_RULES) as (keyof typeof ROLE_RULES)[]).map((role) =>
-      roleFilter(role, ROLE_RULES[role].on === 'Project' ? projectIn : or(projectIn, related('EVALUATES', 'out', projectIn))),
-    ),
-  );
+  const inCountry = related('IN_COUNTRY', 'out', keys(country));
+  return related('PARTICIPATES_IN', 'out', or(inCountry, related('EVALUATES', 'in', inCountry)));
 }
 
 export function organizationFilter(w: OrganizationWhereInput): Filter | undefined {
