@@ -3,26 +3,15 @@
  * names the file, the bad path and the line, and leaves the stored graph exactly as it was.
  * Runs on each store (the test project's: tests/helpers/store.ts).
  */
-import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordFile } from '../src/ingest/recordFiles.js';
 import { RecordValidationError } from '../src/domain/record.js';
-import { removeDir, ROOT, tempDir } from './helpers/api.js';
-import { storedGraphText, storeEnv } from './helpers/store.js';
+import { removeDir, ROOT, runCli, tempDir } from './helpers/api.js';
+import { storedGraphText } from './helpers/store.js';
 
-const run = promisify(execFile);
-
-async function seedCli(env: Record<string, string> & { DATA_DIR: string }) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/seed.ts')], { cwd: ROOT, env: await storeEnv(env.DATA_DIR, env) });
-    return { code: 0, stdout, stderr };
-  } catch (error: any) {
-    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
-  }
-}
+const seedCli = (env: Record<string, string> & { DATA_DIR: string }) => runCli('seed', [], env);
 
 let dataDir: string;
 let badSeeds: string;

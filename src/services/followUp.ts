@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphEdge, GraphNode } from '../domain/model.js';
 import { compareIds } from '../store/order.js';
-import type { GraphChange } from '../store/port.js';
+import type { GraphChange, GraphReader } from '../store/port.js';
 import { and, eq, or, related, type Filter } from '../store/filter.js';
 import type { NeighboursFn } from './graphWalk.js';
 
@@ -24,13 +24,25 @@ export interface Actor {
   readonly name: string;
   /** When, as an ISO 8601 timestamp. */
   readonly at: string;
+  /** The change's place in the recommendation's history: after every event already there. */
+  readonly position: number;
+}
+
+/**
+ * Who changes a recommendation's follow-up now, placed after its last history event (read in
+ * the same transaction as the change, so two changes in one millisecond keep their order).
+ */
+export async function actorOn(reader: Pick<GraphReader, 'neighbours'>, recommendationId: string, name: string, now = new Date()): Promise<Actor> {
+  const [events = []] = await reader.neighbours([recommendationId], 'HAS_EVENT', 'out');
+  const last = Math.max(0, ...events.map((e) => Number(e.edge.props.position) || 0));
+  return { name, at: now.toISOString(), position: Math.max(now.getTime(), last + 1) };
 }
 
 function event(recommendationId: string, actor: Actor, action: string, details: string): { node: GraphNode; edge: GraphEdge } {
   const id = `event:${randomUUID()}`;
   return {
     node: { id, label: 'ChangeEvent', props: { at: actor.at, actor: actor.name, action, details } },
-    edge: { type: 'HAS_EVENT', from: recommendationId, to: id, props: { position: Date.parse(actor.at) } },
+    edge: { type: 'HAS_EVENT', from: recommendationId, to: id, props: { position: actor.position } },
   };
 }
 
@@ -50,7 +62,7 @@ export function addActionChange(recommendation: GraphNode, description: string, 
     change: {
       nodes: [{ id: actionId, label: 'FollowUpAction', props: { description, dueDate, status: 'NOT_STARTED', createdAt: actor.at, updatedAt: actor.at } }, history.node],
       edges: [
-        { type: 'HAS_ACTION', from: recommendation.id, to: actionId, props: { position: Date.parse(actor.at) } },
+        { type: 'HAS_ACTION', from: recommendation.id, to: actionId, props: { position: actor.position } },
         { type: 'RESPONSIBLE', from: actionId, to: responsible.id, props: {} },
         history.edge,
       ],

@@ -4,27 +4,15 @@
  * dry run writes nothing; importing the same export again changes nothing; a newer export
  * updates the evaluations in place.
  */
-import { execFile } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, ROOT, tempDir } from '../helpers/api.js';
-import { isGraphStored, storedGraph, storedGraphText, storeEnv, type StoredGraph } from '../helpers/store.js';
+import { removeDir, ROOT, runCli, tempDir } from '../helpers/api.js';
+import { isGraphStored, storedGraph, storedGraphText, type StoredGraph } from '../helpers/store.js';
 
-const run = promisify(execFile);
+const importCli = (args: string[], env: Record<string, string> & { DATA_DIR: string }) => runCli('import', args, env);
 const MESSY = path.join(ROOT, 'tests/fixtures/catalogue/messy-export.csv');
 const CLEAN = path.join(ROOT, 'tests/fixtures/catalogue/clean-export.csv');
-
-async function importCli(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/import.ts'), ...args], { cwd: ROOT, env: await storeEnv(env.DATA_DIR!, env), maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error: any) {
-    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
-  }
-}
-
 
 describe('npm run import on a catalogue export', () => {
   let dataDir: string;

@@ -3,27 +3,16 @@
  * records; dry runs; files that fail), and the `importBrief` mutation over HTTP. Importing a
  * brief twice, or briefs that share institutions, leaves one node per institution and project.
  */
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, gqlData, removeDir, ROOT, startApi, tempDir, type ApiProcess } from '../helpers/api.js';
-import { isGraphStored, storedEdges, storedGraphText, storeEnv } from '../helpers/store.js';
+import { gql, gqlData, removeDir, ROOT, runCli, startApi, tempDir, type ApiProcess } from '../helpers/api.js';
+import { isGraphStored, storedEdges, storedGraphText } from '../helpers/store.js';
 import { briefFixtures, expectedRecord, fixturePdf, FIXTURES_DIR } from '../helpers/briefFixtures.js';
 
-const run = promisify(execFile);
+const importCli = (args: string[], env: Record<string, string> & { DATA_DIR: string }) => runCli('import', args, env);
 const SEED_BRIEF = path.join(ROOT, 'seeds/sources/iom-bolivia-internal-migration-brief.txt');
 const brief = (name: string) => path.join(FIXTURES_DIR, name);
-
-async function importCli(args: string[], env: Record<string, string> & { DATA_DIR: string }) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/import.ts'), ...args], { cwd: ROOT, env: await storeEnv(env.DATA_DIR, env), maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error: any) {
-    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
-  }
-}
 
 describe('npm run import', () => {
   let dataDir: string;

@@ -4,11 +4,12 @@
  * embedded one, or the run's live Neo4j in the "neo4j" project: see ./store.ts), and send
  * GraphQL over HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import { storeEnv, testStoreKind } from './store.js';
 
@@ -122,4 +123,27 @@ export function useApi(options: Parameters<typeof startApi>[0] = {}): ApiProcess
     output: () => running().output(),
     stop: () => running().stop(),
   };
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Run a command-line tool (`src/cli/<name>.ts`, as its npm script does) on the test project's
+ * store for `env.DATA_DIR`, and collect its exit code and output.
+ */
+export async function runCli(name: 'import' | 'seed', args: readonly string[], env: Record<string, string> & { DATA_DIR: string }): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(ROOT, `src/cli/${name}.ts`), ...args], {
+      cwd: ROOT,
+      env: await storeEnv(env.DATA_DIR, env),
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error: any) {
+    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
+  }
 }

@@ -3,9 +3,11 @@ import { GraphQLError } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { RecordValidationError, parseEvaluationRecord } from '../../domain/record.js';
-import { addActionChange, followUpOf, respondChange, updateActionChange, type ActionStatus, type ResponseKind } from '../../services/followUp.js';
+import { actorOn, addActionChange, followUpOf, respondChange, updateActionChange, type ActionStatus, type ResponseKind } from '../../services/followUp.js';
 import { importRecords } from '../../services/import/index.js';
 import { deletion } from '../../services/import/restate.js';
+import type { GraphNode } from '../../domain/model.js';
+import type { GraphChange, GraphReader } from '../../store/port.js';
 import type { GraphContext } from '../context.js';
 import { notFound, userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
@@ -34,13 +36,33 @@ class DeleteEvaluationResult {
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-function actorOf(ctx: GraphContext) {
-  return { name: ctx.principal.name ?? 'anonymous', at: new Date().toISOString() };
+const actorOf = (ctx: GraphContext, reader: GraphReader, recommendationId: string) => actorOn(reader, recommendationId, ctx.principal.name ?? 'anonymous');
+
+type Editable = 'Recommendation' | 'FollowUpAction' | 'Organization' | 'Evaluation';
+
+/** The node a global id names, read as the transaction sees it: NOT_FOUND when absent (or deleted meanwhile). */
+async function load(reader: GraphReader, id: string, label: Editable, argument: string): Promise<GraphNode> {
+  const [node] = await reader.getNodes([fromGlobalId(id, [label], argument).nodeId]);
+  if (!node) throw notFound(`${argument}: no ${label} has the id "${id}"`);
+  return node;
 }
 
-async function load(ctx: GraphContext, id: string, label: 'Recommendation' | 'FollowUpAction' | 'Organization' | 'Evaluation', argument: string) {
-  const node = await ctx.loaders.node.load(fromGlobalId(id, [label], argument).nodeId);
-  if (!node) throw notFound(`${argument}: no ${label} has the id "${id}"`);
+/**
+ * A mutation's read and write as one store transaction (`change` reads through the reader it
+ * is given), then the written node read back. Concurrent mutations give the result of some
+ * serial order: a history's "before" is the real one, and nothing deleted meanwhile is
+ * recreated.
+ */
+async function edit(ctx: GraphContext, change: (reader: GraphReader) => Promise<{ change: GraphChange; id: string }>): Promise<GraphNode> {
+  let written = '';
+  await ctx.store.transaction(async (reader) => {
+    const result = await change(reader);
+    written = result.id;
+    return result.change;
+  });
+  ctx.loaders.clear();
+  const [node] = await ctx.store.getNodes([written]);
+  if (!node) throw notFound(`${written} was deleted meanwhile`);
   return node;
 }
 
@@ -69,10 +91,13 @@ export class EvaluationMutationResolver {
 
   @Mutation(() => DeleteEvaluationResult, { description: 'Delete an evaluation and what only it owns; shared institutions, criteria and themes stay.' })
   async deleteEvaluation(@Arg('id', () => ID, { description: 'Global id of the evaluation.' }) id: string, @Ctx() ctx: GraphContext): Promise<DeleteEvaluationResult> {
-    const evaluation = await load(ctx, id, 'Evaluation', 'id');
-    const summary = await ctx.store.write(await deletion(ctx.store, [evaluation.id]));
+    let deleted = '';
+    const summary = await ctx.store.transaction(async (reader) => {
+      deleted = (await load(reader, id, 'Evaluation', 'id')).id;
+      return deletion(reader, [deleted]);
+    });
     ctx.loaders.clear();
-    ctx.log.info({ evaluation: evaluation.id, nodesDeleted: summary.nodesDeleted, actor: ctx.principal.name }, 'evaluation deleted');
+    ctx.log.info({ evaluation: deleted, nodesDeleted: summary.nodesDeleted, actor: ctx.principal.name }, 'evaluation deleted');
     return Object.assign(new DeleteEvaluationResult(), { id, nodesDeleted: summary.nodesDeleted });
   }
 }
@@ -100,10 +125,11 @@ export class FollowUpResolver {
     @Arg('text', () => String, { nullable: true, description: 'The response in words.' }) text: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Recommendation> {
-    const rec = await load(ctx, id, 'Recommendation', 'id');
-    await ctx.store.write(respondChange(rec, response, text, actorOf(ctx)));
-    ctx.loaders.clear();
-    return Recommendation.from((await ctx.store.getNodes([rec.id]))[0]!);
+    const rec = await edit(ctx, async (reader) => {
+      const node = await load(reader, id, 'Recommendation', 'id');
+      return { change: respondChange(node, response, text, await actorOf(ctx, reader, node.id)), id: node.id };
+    });
+    return Recommendation.from(rec);
   }
 
   @Mutation(() => FollowUpAction, { description: 'Add a follow-up action to a recommendation.' })
@@ -115,11 +141,12 @@ export class FollowUpResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<FollowUpAction> {
     if (!description.trim()) throw userError('description must not be empty', 'description');
-    const [rec, org] = await Promise.all([load(ctx, recommendationId, 'Recommendation', 'recommendationId'), load(ctx, responsible, 'Organization', 'responsible')]);
-    const { change, actionId } = addActionChange(rec, description.trim(), org, dueDate, actorOf(ctx));
-    await ctx.store.write(change);
-    ctx.loaders.clear();
-    return FollowUpAction.from((await ctx.store.getNodes([actionId]))[0]!);
+    const action = await edit(ctx, async (reader) => {
+      const [rec, org] = await Promise.all([load(reader, recommendationId, 'Recommendation', 'recommendationId'), load(reader, responsible, 'Organization', 'responsible')]);
+      const { change, actionId } = addActionChange(rec, description.trim(), org, dueDate, await actorOf(ctx, reader, rec.id));
+      return { change, id: actionId };
+    });
+    return FollowUpAction.from(action);
   }
 
   @Mutation(() => FollowUpAction, { description: 'Change the status of a follow-up action (kept in the history).' })
@@ -129,11 +156,13 @@ export class FollowUpResolver {
     @Arg('note', () => String, { nullable: true, description: 'Why, or what was done.' }) note: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<FollowUpAction> {
-    const action = await load(ctx, id, 'FollowUpAction', 'id');
-    const [[owner] = []] = await ctx.store.neighbours([action.id], 'HAS_ACTION', 'in');
-    await ctx.store.write(updateActionChange(owner!.node, action, status, note, actorOf(ctx)));
-    ctx.loaders.clear();
-    return FollowUpAction.from((await ctx.store.getNodes([action.id]))[0]!);
+    const updated = await edit(ctx, async (reader) => {
+      const action = await load(reader, id, 'FollowUpAction', 'id');
+      const [[owner] = []] = await reader.neighbours([action.id], 'HAS_ACTION', 'in');
+      if (!owner) throw notFound(`id: the recommendation of the action "${id}" was deleted`);
+      return { change: updateActionChange(owner.node, action, status, note, await actorOf(ctx, reader, owner.node.id)), id: action.id };
+    });
+    return FollowUpAction.from(updated);
   }
 }
 

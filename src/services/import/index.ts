@@ -1,9 +1,11 @@
 /**
  * Import validated records into a store: map each record to a graph change, resolve its
  * entities against each other and the stored graph, restate what its source said before, and
- * write the whole batch in one atomic change. Importing the same records again changes
- * nothing; importing another source of the same evaluation (a brief after its catalogue row)
- * adds to the same nodes.
+ * write the whole batch, all in one store transaction: what resolution and restatement read is
+ * what the write applies to, so concurrent imports and upserts give the result of some serial
+ * order (no duplicated organisation, no merged versions of one evaluation). Importing the same
+ * records again changes nothing; importing another source of the same evaluation (a brief
+ * after its catalogue row) adds to the same nodes.
  */
 import { evaluationKey, idKey } from '../../domain/ids.js';
 import type { GraphChange, GraphStore, WriteSummary } from '../../store/port.js';
@@ -44,19 +46,24 @@ export async function importRecords(store: GraphStore, records: readonly LoadedR
   const keys = distinctKeys(records);
   const changes = records.map((r, i) => recordToChange(r.record, r.source, { kind: r.sourceKind, evaluationKey: keys[i] }));
   const combined: GraphChange = { nodes: changes.flatMap((c) => c.nodes), edges: changes.flatMap((c) => c.edges) };
-  const { change: resolved, notes, renamed } = await resolveEntities(combined, store);
-  const finalId = (id: string) => renamed.get(id) ?? id;
-  // Tags name the evaluation a source states facts of: follow the evaluation's resolution.
-  const retag = (tag: string) => {
-    const at = tag.indexOf('@');
-    return `${tag.slice(0, at)}@${finalId(tag.slice(at + 1))}`;
-  };
-  const tagged: GraphChange = { ...resolved, edges: resolved.edges.map((e) => ({ ...e, props: { ...e.props, statedBy: ((e.props.statedBy as readonly string[]) ?? []).map(retag) } })) };
-  const tags = new Set(records.map((r, i) => retag(statedTag(r.sourceKind ?? 'document', `evaluation:${keys[i]}`))));
-  const evaluationIds = keys.map((k) => finalId(`evaluation:${k}`));
-  const before = await store.getNodes(evaluationIds);
-  const written = await store.write(await restate(tagged, store, tags));
-  return { ...written, records: records.length, evaluationIds, existed: before.map((n) => n !== null), merges: notes };
+  // What the transaction's (last) run read: the evaluations' final ids, which existed, the merges.
+  let outcome: Pick<ImportSummary, 'evaluationIds' | 'existed' | 'merges'> = { evaluationIds: [], existed: [], merges: [] };
+  const written = await store.transaction(async (reader) => {
+    const { change: resolved, notes, renamed } = await resolveEntities(combined, reader);
+    const finalId = (id: string) => renamed.get(id) ?? id;
+    // Tags name the evaluation a source states facts of: follow the evaluation's resolution.
+    const retag = (tag: string) => {
+      const at = tag.indexOf('@');
+      return `${tag.slice(0, at)}@${finalId(tag.slice(at + 1))}`;
+    };
+    const tagged: GraphChange = { ...resolved, edges: resolved.edges.map((e) => ({ ...e, props: { ...e.props, statedBy: ((e.props.statedBy as readonly string[]) ?? []).map(retag) } })) };
+    const tags = new Set(records.map((r, i) => retag(statedTag(r.sourceKind ?? 'document', `evaluation:${keys[i]}`))));
+    const evaluationIds = keys.map((k) => finalId(`evaluation:${k}`));
+    const before = await reader.getNodes(evaluationIds);
+    outcome = { evaluationIds, existed: before.map((n) => n !== null), merges: notes };
+    return restate(tagged, reader, tags);
+  });
+  return { ...written, records: records.length, ...outcome };
 }
 
 /** Load every record under `seedsDir` (all are validated before anything is written). */
