@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { paceExecution } from './limits/pacing.js';
 import { ConclusionResolver, CriterionResolver, FindingResolver, ThemeResolver } from './resolvers/catalog.js';
 import { EvaluationResolver } from './resolvers/evaluation.js';
 import { EvaluationMutationResolver, FollowUpActionResolver, FollowUpResolver } from './resolvers/followUp.js';
@@ -45,7 +46,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       'Entry points into the graph of evaluations: lists are Relay connections (`first`, `after`, `where`), single objects are looked up by id or natural key.';
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = 'Changes to the graph. Every mutation needs `Authorization: Bearer <token>` with an editor token (EDITOR_TOKENS).';
-    return schema;
+    return paceExecution(schema);
   });
   return cached;
 }

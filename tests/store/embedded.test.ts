@@ -5,6 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../src/domain/model.js';
+import path from 'node:path';
+import { openDatabases } from '../../src/store/embedded/database.js';
 import { EmbeddedStore } from '../../src/store/embedded/store.js';
 import { removeDir, tempDir } from '../helpers/api.js';
 import { storeContract } from './contract.js';
@@ -75,5 +77,37 @@ describe('the embedded database', () => {
       });
     await Promise.all(Array.from({ length: 40 }, (_, i) => increment(i % 2 ? a : b)));
     expect((await a.getNodes(['organization:counter']))[0]!.props.name).toBe('40');
+  });
+  it('keeps its stakeholder graph up to date with what another store on the same DATA_DIR commits', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const [a, b] = [await openStore(dir), await openStore(dir)];
+    const project = { id: 'project:p1', label: 'Project' as const, props: { code: 'P1' } };
+    await a.write({ nodes: [project, org('ine', 'INE'), org('udape', 'UDAPE')], edges: [{ type: 'PARTNERED_WITH', from: 'project:p1', to: 'organization:ine', props: {} }] });
+    const around = async () => (await b.neighbourhood('project:p1', { depth: 1, maxNodes: 10 })).nodes.map((n) => n.node.id);
+    expect(await around()).toEqual(['project:p1', 'organization:ine']);
+    await a.write({ nodes: [], edges: [{ type: 'PARTNERED_WITH', from: 'project:p1', to: 'organization:udape', props: {} }], deleteEdges: [{ type: 'PARTNERED_WITH', from: 'project:p1', to: 'organization:ine' }] });
+    expect(await around()).toEqual(['project:p1', 'organization:udape']);
+  });
+
+  it('derives participation again when it opens a database written by a version that did not', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const first = await openStore(dir);
+    await first.write({ nodes: [{ id: 'project:p1', label: 'Project', props: { code: 'P1' } }, org('ine', 'INE')], edges: [{ type: 'PARTNERED_WITH', from: 'project:p1', to: 'organization:ine', props: { lead: true } }] });
+    await first.close();
+    // What an earlier version left: no PARTICIPATES_IN relationships, no mark of what was derived.
+    const db = openDatabases(path.join(dir, 'graph.mdb'));
+    await db.root.transaction(() => {
+      db.out.removeSync(['organization:ine', 'PARTICIPATES_IN', 'project:p1']);
+      db.in.removeSync(['project:p1', 'PARTICIPATES_IN', 'organization:ine']);
+      db.meta.removeSync('derived');
+      db.meta.putSync('edges', (db.meta.get('edges') as number) - 1);
+    });
+    await db.root.close();
+    const again = await openStore(dir);
+    const [[participation]] = [await again.neighbours(['organization:ine'], 'PARTICIPATES_IN', 'out')];
+    expect(participation!.map((n) => [n.node.id, n.edge.props])).toEqual([['project:p1', { roles: ['PARTNER'], lead: true }]]);
+    expect(await again.status()).toMatchObject({ nodes: 2, edges: 1 });
   });
 });

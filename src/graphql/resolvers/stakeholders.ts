@@ -3,6 +3,7 @@ import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } f
 import { COSTS, workCost } from '../limits/work.js';
 import type { GraphNode } from '../../domain/model.js';
 import { collaboratorsOf, networkAround, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
+import { mapPaced } from '../../store/pace.js';
 import type { GraphContext } from '../context.js';
 import { inRange, userError } from '../errors.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';
@@ -99,8 +100,8 @@ export class StakeholderResolver {
     const start = await stakeholder(ctx, organizationId, 'organizationId');
     const network = await networkAround(ctx.store, start, { depth, maxNodes, ...(roles ? { roles: roles.map(canonicalRole) } : {}), signal: ctx.signal });
     return Object.assign(new StakeholderNetwork(), {
-      nodes: network.nodes.map((n) => toNetworkNode(n.node, n.hop)),
-      edges: network.edges.map(toNetworkEdge),
+      nodes: await mapPaced(network.nodes, (n) => toNetworkNode(n.node, n.hop)),
+      edges: await mapPaced(network.edges, toNetworkEdge),
       nodeCap: maxNodes,
       truncated: network.omittedNodes > 0,
       omittedNodes: network.omittedNodes,

@@ -14,6 +14,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ABORT } from 'lmdb';
+import { sortNameOf } from '../../domain/derived.js';
 import { DATE_PROPERTIES, INDEXED_PROPERTIES, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
 import { checkFilter, inRange, normaliseFilter, type Filter } from '../filter.js';
 import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order.js';
@@ -22,7 +23,8 @@ import { StoreError, StoreWriteError } from '../port.js';
 import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
 import { LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type StoredNode } from './database.js';
 import { indexText, removeText, searchText } from './textIndex.js';
-import { StakeholderGraph, STAKEHOLDER_TYPES } from '../stakeholderGraph.js';
+import { StakeholderGraph, STAKEHOLDER_TYPES, type StakeholderType } from '../stakeholderGraph.js';
+import { mapPaced, pace } from '../pace.js';
 import { hubsAround, participantsOf, participationSeeds, type Adjacent, type GraphView } from '../../domain/participation.js';
 import type { Role } from '../../domain/roles.js';
 
@@ -34,6 +36,8 @@ export interface EmbeddedStoreOptions {
 const DATABASE_FILE = 'graph.mdb';
 /** Changes kept in the log for other processes' caches. */
 const LOG_KEPT = 10_000;
+/** Bump when what the store derives (participation, sort names) changes: a database derived otherwise is derived again at open. */
+const DERIVED_VERSION = 1;
 const RETRY = Symbol('retry');
 
 export class EmbeddedStore implements GraphStore {
@@ -45,6 +49,7 @@ export class EmbeddedStore implements GraphStore {
   /** The stakeholder graph in memory, and the commit it is up to date with. */
   private stakeholderGraph: StakeholderGraph | undefined;
   private stakeholderSeq = 0;
+  private stakeholderLoad: Promise<void> | undefined;
 
   constructor(private readonly options: EmbeddedStoreOptions) {}
 
@@ -66,6 +71,32 @@ export class EmbeddedStore implements GraphStore {
     } else if (layout !== LAYOUT_VERSION) {
       throw new StoreError(`the embedded database ${this.file} has layout ${String(layout)}; this version reads layout ${LAYOUT_VERSION}`);
     }
+    if (this.db.meta.get('derived') !== DERIVED_VERSION) await this.rederive();
+    await this.loadStakeholders();
+  }
+
+  /**
+   * Derive again what the store derives (participation, stakeholders' sort names) for the whole
+   * graph, in one transaction: for a database written by a version that derived less or
+   * otherwise.
+   */
+  private async rederive(): Promise<void> {
+    const d = this.d;
+    await d.root.transaction(() => {
+      const idsOf = (label: Label) => [...d.labels.getKeys(prefixRange([label]))].map((key) => (key as string[])[1]!);
+      const nodes: GraphNode[] = [];
+      for (const label of ['Organization', 'Project', 'Evaluation'] as const) {
+        for (const id of idsOf(label)) {
+          const stored = d.nodes.get(id)!;
+          const sortName = sortNameOf(label, stored.p);
+          if (sortName !== undefined && sortName !== stored.p.sortName) nodes.push({ id, label, props: { sortName } });
+        }
+      }
+      const hubs = [...idsOf('Project'), ...idsOf('Evaluation')];
+      if (nodes.length || hubs.length) this.apply({ nodes, edges: [] }, this.sequence() + 1, hubs);
+      d.meta.putSync('derived', DERIVED_VERSION);
+    });
+    await d.root.flushed;
   }
 
   async close(): Promise<void> {
@@ -130,12 +161,12 @@ export class EmbeddedStore implements GraphStore {
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     void this.fresh;
-    return ids.map((id) => this.node(id));
+    return mapPaced(ids, (id) => this.node(id));
   }
 
   async neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> {
     void this.fresh;
-    return ids.map((id) => this.neighboursOf(id, type, direction));
+    return mapPaced(ids, (id) => this.neighboursOf(id, type, direction));
   }
 
   private neighboursOf(id: string, type: RelType, direction: Direction): Neighbour[] {
@@ -320,55 +351,82 @@ export class EmbeddedStore implements GraphStore {
     return searchText(this.fresh, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
   }
 
-  /** The stakeholder graph, brought up to date with every commit since it was last used. */
-  private stakeholders(): StakeholderGraph {
-    const d = this.fresh;
+  /**
+   * The stakeholder graph, brought up to date with every commit since it was last used (this
+   * process's and other processes', from the log). Loaded whole at open, a slice at a time so
+   * that a large graph never holds the event loop; loaded again only when it fell further
+   * behind than the log reaches.
+   */
+  private async stakeholders(): Promise<StakeholderGraph> {
+    const behind = () => this.sequence() > this.stakeholderSeq && !this.fresh.log.get(this.stakeholderSeq + 1);
+    if (!this.stakeholderGraph || behind()) {
+      this.stakeholderLoad ??= this.loadStakeholders().finally(() => (this.stakeholderLoad = undefined));
+      await this.stakeholderLoad;
+    }
+    // Replay the commits since, a slice at a time (one import can touch thousands of links).
+    const graph = this.stakeholderGraph!;
     const seq = this.sequence();
-    const ends = (from: string, to: string) => [from, to].map((id) => ({ label: d.nodes.get(id)?.l ?? 'Organization', sortName: d.nodes.get(id)?.p.sortName as string | undefined }));
-    const current = this.stakeholderGraph;
-    // A graph too far behind for the log (or none yet) is loaded whole.
-    const behind = current !== undefined && seq > this.stakeholderSeq && this.stakeholderSeq > 0 && !d.log.get(this.stakeholderSeq + 1);
-    const graph = current && !behind ? current : new StakeholderGraph();
-    const loadEdge = (from: string, type: (typeof STAKEHOLDER_TYPES)[number], to: string) => {
-      const props = d.out.get([from, type, to]);
-      if (props) graph.setEdge(type, from, to, props, ends(from, to));
-      else graph.dropEdge(type, from, to);
+    let done = 0;
+    const paced = async () => {
+      if (++done % 100 === 0) await pace();
     };
-    if (graph !== current) {
-      for (const key of d.labels.getKeys(prefixRange(['Organization']))) {
-        const org = (key as string[])[1]!;
-        for (const type of STAKEHOLDER_TYPES) for (const k of d.out.getKeys(prefixRange([org, type]))) loadEdge(org, type, (k as string[])[2]!);
+    for (let s = this.stakeholderSeq + 1; s <= seq; s++) {
+      const entry = this.fresh.log.get(s);
+      if (!entry) continue;
+      for (const [from, type, to] of entry.edges) {
+        if ((STAKEHOLDER_TYPES as readonly string[]).includes(type)) this.loadStakeholderEdge(graph, from, type as StakeholderType, to);
+        await paced();
       }
-    } else {
-      for (let s = this.stakeholderSeq + 1; s <= seq; s++) {
-        const entry = d.log.get(s);
-        if (!entry) continue;
-        for (const [from, type, to] of entry.edges) if ((STAKEHOLDER_TYPES as readonly string[]).includes(type)) loadEdge(from, type as (typeof STAKEHOLDER_TYPES)[number], to);
-        for (const id of entry.nodes) {
-          const stored = d.nodes.get(id);
-          if (!stored) graph.dropNode(id);
-          else if (graph.graph.hasNode(id)) graph.setNode(id, stored.l, stored.p.sortName as string | undefined);
-        }
+      for (const id of entry.nodes) {
+        const stored = this.fresh.nodes.get(id);
+        if (!stored) graph.dropNode(id);
+        else if (graph.graph.hasNode(id)) graph.setNode(id, stored.l, stored.p.sortName as string | undefined);
+        await paced();
       }
     }
-    this.stakeholderGraph = graph;
-    this.stakeholderSeq = seq;
+    this.stakeholderSeq = Math.max(this.stakeholderSeq, seq);
     return graph;
   }
 
+  /** Load the stakeholder graph whole: every organisation's PARTICIPATES_IN and PART_OF relationships. */
+  private async loadStakeholders(): Promise<void> {
+    const graph = new StakeholderGraph();
+    // Commits during the load are replayed from the log afterwards.
+    const seq = this.sequence();
+    const orgs = [...this.fresh.labels.getKeys(prefixRange(['Organization']))].map((key) => (key as string[])[1]!);
+    for (let i = 0; i < orgs.length; i++) {
+      for (const type of STAKEHOLDER_TYPES) for (const k of this.fresh.out.getKeys(prefixRange([orgs[i]!, type]))) this.loadStakeholderEdge(graph, orgs[i]!, type, (k as string[])[2]!);
+      if (i % 50 === 49) await pace();
+    }
+    this.stakeholderGraph = graph;
+    this.stakeholderSeq = seq;
+  }
+
+  private loadStakeholderEdge(graph: StakeholderGraph, from: string, type: StakeholderType, to: string): void {
+    const d = this.fresh;
+    const props = d.out.get([from, type, to]);
+    if (!props) return graph.dropEdge(type, from, to);
+    const ends = [from, to].map((id) => {
+      const stored = d.nodes.get(id);
+      return { label: stored?.l ?? 'Organization', sortName: stored?.p.sortName as string | undefined };
+    });
+    graph.setEdge(type, from, to, props, ends);
+  }
+
   async neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood> {
-    const found = await this.stakeholders().neighbourhood(start, options.depth, options.maxNodes, options.roles, options);
-    return { nodes: found.nodes.map((n) => ({ node: this.node(n.id)!, hop: n.hop })).filter((n) => n.node), edges: found.edges, omitted: found.omitted };
+    const found = await (await this.stakeholders()).neighbourhood(start, options.depth, options.maxNodes, options.roles, options);
+    const nodes = await mapPaced(found.nodes, (n) => ({ node: this.node(n.id)!, hop: n.hop }), options.signal);
+    return { nodes: nodes.filter((n) => n.node), edges: found.edges, omitted: found.omitted };
   }
 
   async paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]> {
-    const found = await this.stakeholders().paths(from, to, options.maxHops, options.first, options);
-    return found.map((p) => ({ nodes: p.nodes.map((id) => this.node(id)!), edges: p.edges }));
+    const found = await (await this.stakeholders()).paths(from, to, options.maxHops, options.first, options);
+    return mapPaced(found, (p) => ({ nodes: p.nodes.map((id) => this.node(id)!), edges: p.edges }), options.signal);
   }
 
   async collaborators(org: string, options: WalkControl = {}): Promise<Collaboration[]> {
-    const found = await this.stakeholders().collaborators(org, options);
-    return found.map((c) => ({ organization: this.node(c.id)!, shared: c.shared.map((s) => ({ hub: this.node(s.hub)!, mine: s.mine, theirs: s.theirs })) }));
+    const found = await (await this.stakeholders()).collaborators(org, options);
+    return mapPaced(found, (c) => ({ organization: this.node(c.id)!, shared: c.shared.map((s) => ({ hub: this.node(s.hub)!, mine: s.mine, theirs: s.theirs })) }), options.signal);
   }
 
   write(change: GraphChange): Promise<WriteSummary> {
@@ -434,10 +492,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /** Apply a change inside the write transaction, keeping every index and participation, and log it. */
-  private apply(change: GraphChange, seq: number): WriteSummary {
+  private apply(change: GraphChange, seq: number, alsoHubs: readonly string[] = []): WriteSummary {
     const d = this.d;
     const view = this.view();
-    const seeds = participationSeeds(change);
+    const seeds = new Set([...participationSeeds(change), ...alsoHubs]);
     const hubsBefore = hubsAround(view, seeds);
     checkChangeSync(change, (ids) => {
       const labels = new Map<string, Label>();
