@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { ConclusionResolver, CriterionResolver, FindingResolver, ThemeResolver } from './resolvers/catalog.js';
+import { DiscoveryPageResolver } from './resolvers/discovery.js';
 import { EvaluationResolver } from './resolvers/evaluation.js';
 import { EvaluationMutationResolver, FollowUpActionResolver, FollowUpResolver } from './resolvers/followUp.js';
 import { ImportResolver } from './resolvers/import.js';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   EvaluationMutationResolver,
   FollowUpResolver,
   FollowUpActionResolver,
+  DiscoveryPageResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -54,6 +54,8 @@ export interface EvaluationWhereInput {
   language?: Maybe<string>;
   projectType?: Maybe<string>;
   rating?: Maybe<{ criterion: string; min?: Maybe<number>; max?: Maybe<number> }>;
+  /** Further conditions that must all hold too (two countries, two donors...). */
+  and?: Maybe<readonly EvaluationWhereInput[]>;
 }
 
 /** An evaluation's own countries (from the catalogue) or its projects' (from briefs). */
@@ -86,6 +88,7 @@ export function evaluationFilter(w: EvaluationWhereInput): Filter | undefined {
     w.rating
       ? related('HAS_FINDING', 'out', related('ON_CRITERION', 'out', keys(w.rating.criterion), { edge: range('score', w.rating.min, w.rating.max) ?? { kind: 'range', property: 'score' } }))
       : undefined,
+    ...(w.and ?? []).map(evaluationFilter),
   );
 }
 
