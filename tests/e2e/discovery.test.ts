@@ -20,7 +20,7 @@ afterAll(async () => {
 
 type Where = Record<string, unknown> & { and?: Where[] };
 interface Value { value: string; label: string | null; count: number; criterion?: string; score?: number }
-type Facets = Record<string, Value[]> & { totalCount: number };
+type Facets = Record<(typeof DIMENSIONS)[number], Value[]> & { totalCount: number };
 
 const FACETS = `totalCount year { value label count } country { value label count } region { value label count } donor { value label count }
   thematicArea { value label count } crossCuttingTheme { value label count } scope { value label count } timing { value label count }
