@@ -12,9 +12,15 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      // Everything but the browser: unit, store contract, CLI and HTTP end-to-end suites.
+      { extends: true, test: { name: 'api', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'] } },
+      // The explorer in Chromium, once (whatever store the API suites run on): one API process,
+      // one browser, pages visited in order.
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 300_000 } },
+    ],
   },
 });

@@ -65,8 +65,13 @@ export const fundedBy = (name: string): Filter => or(related('FUNDED_BY', 'out',
 const officialTheme = (aspect: string, name: string) => related('ABOUT', 'out', and(keys(name), eq('taxonomy', 'IOM')), { edge: eq('aspect', aspect) });
 
 export function evaluationFilter(w: EvaluationWhereInput): Filter | undefined {
+  // Nested `and`s hold conditions like any other: one flat list, however deep they nest.
+  return and(...conditionsOf(w));
+}
+
+function conditionsOf(w: EvaluationWhereInput): (Filter | undefined)[] {
   const timingStage = given(w.timing) ? evaluationStage(w.timing) : undefined;
-  return and(
+  return [
     // Its own text, or that of a project it evaluated (a code, a title).
     given(w.text) ? or(text(w.text)!, related('EVALUATES', 'out', text(w.text))) : undefined,
     ids(w.ids),
@@ -88,8 +93,8 @@ export function evaluationFilter(w: EvaluationWhereInput): Filter | undefined {
     w.rating
       ? related('HAS_FINDING', 'out', related('ON_CRITERION', 'out', keys(w.rating.criterion), { edge: range('score', w.rating.min, w.rating.max) ?? { kind: 'range', property: 'score' } }))
       : undefined,
-    ...(w.and ?? []).map(evaluationFilter),
-  );
+    ...(w.and ?? []).flatMap(conditionsOf),
+  ];
 }
 
 export interface ProjectWhereInput {

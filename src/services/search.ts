@@ -233,7 +233,12 @@ export interface SearchPage {
 
 export async function searchPage(reader: GraphReader, neighbours: NeighboursFn, query: SearchPageQuery): Promise<SearchPage> {
   const words = queryWords(query.text);
-  const filters = new Map(RESULT_LABELS.map((label) => [label, resultFilter(label, words, query.evaluations)]));
+  // Other kinds reach their evaluations over up to three relationships: they are given the
+  // matching evaluations by id, so each store checks a short filter rather than the whole
+  // evaluation filter again at the end of every path.
+  const matching = query.evaluations ? (await listAll(reader, 'Evaluation', query.evaluations)).nodes.map((n) => n.id) : undefined;
+  const byId: Filter | undefined = matching ? { kind: 'ids', ids: matching } : undefined;
+  const filters = new Map(RESULT_LABELS.map((label) => [label, resultFilter(label, words, label === 'Evaluation' ? query.evaluations : byId)]));
   const listed = new Set(query.labels);
   const [found, others] = await Promise.all([
     Promise.all(query.labels.map(async (label) => ({ label, ...(await listAll(reader, label, filters.get(label))) }))),
@@ -251,10 +256,10 @@ export async function searchPage(reader: GraphReader, neighbours: NeighboursFn, 
   // Results count through their evaluations that match the filters (an organisation's other evaluations do not count).
   let facets: Promise<Facets> | undefined;
   const countAll = async () => {
-    const matching = query.evaluations ? new Set((await listAll(reader, 'Evaluation', query.evaluations)).nodes.map((n) => n.id)) : undefined;
+    const within = matching ? new Set(matching) : undefined;
     const groups = new Map<string, string[]>();
     for (const { label, nodes } of found) {
-      for (const [id, evals] of await evaluationsOf(neighbours, label, nodes)) groups.set(id, matching ? evals.filter((e) => matching.has(e)) : evals);
+      for (const [id, evals] of await evaluationsOf(neighbours, label, nodes)) groups.set(id, within ? evals.filter((e) => within.has(e)) : evals);
     }
     return countFacets(reader, neighbours, groups);
   };

@@ -156,6 +156,17 @@ describe('searchResults', () => {
     expect(orgs.searchResults.facets.totalCount).toBe(orgs.searchResults.totalCount);
   });
 
+  it('answers every kind under several ticked values, and `and` nested at any depth', async () => {
+    const where = { and: [{ country: 'Bolivia' }, { donor: 'IOM Development Fund' }, { timing: 'ex-post' }] };
+    const { searchResults } = await gqlData(api.url, `query($w: EvaluationWhere) { searchResults(where: $w) { totalCount countsByType { type count } facets { totalCount } } }`, { w: where });
+    expect(searchResults.totalCount).toBeGreaterThan(0);
+    expect(searchResults.facets.totalCount).toBe(searchResults.totalCount);
+    expect(searchResults.countsByType.find((c: any) => c.type === 'ORGANIZATION').count).toBeGreaterThan(0);
+    let nested: Where = { year: 2021 };
+    for (let i = 0; i < 12; i++) nested = { and: [nested, { country: 'Bolivia' }] };
+    expect(await evaluationCount(nested)).toBe(await evaluationCount({ year: 2021, country: 'Bolivia' }));
+  });
+
   it('refuses a cursor that is not its own; the full-text search leaves evaluations to it', async () => {
     const bad = await gql(api.url, `{ searchResults(after: "nope") { totalCount } }`);
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });

@@ -126,10 +126,17 @@ export function NetworkDrawing(props: { nodes: readonly NetworkNode[]; edges: re
     };
     renderer.on('upNode', release);
     renderer.on('upStage', release);
-    renderer.on('clickNode', ({ node }) => {
-      if (moved) return;
+    const openNode = (node: string) => {
       const found = props.nodes.find((n) => n.id === node);
       if (found) onOpen.current(found);
+    };
+    renderer.on('clickNode', ({ node }) => {
+      if (!moved) openNode(node);
+    });
+    // A click soon after another (or after a drag) reaches sigma as a double click: it opens the node too, rather than zooming.
+    renderer.on('doubleClickNode', ({ node, event }) => {
+      event.preventSigmaDefault();
+      if (!moved) openNode(node);
     });
     renderer.on('enterNode', () => element.classList.add('pointing'));
     renderer.on('leaveNode', () => element.classList.remove('pointing'));

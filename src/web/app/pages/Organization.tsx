@@ -59,6 +59,9 @@ const PathsDocument = graphql(`
   }
 `);
 
+/** Shared projects listed per collaborator (the count says how many there are). */
+const SHARED_SHOWN = 4;
+
 type NetNode = OrganizationNetworkQuery['stakeholderNetwork']['nodes'][number] | StakeholderPathsQuery['stakeholderPaths'][number]['nodes'][number];
 
 /** Organisations by acronym (or short name), projects by title. */
@@ -251,7 +254,14 @@ export function OrganizationPage({ id }: { id: string }) {
           columns={[
             { header: 'Organisation', text: (c: (typeof o.collaborators)[number]) => orgName(c.organization), href: (c) => href('organization', c.organization.id) },
             { header: 'Shared projects', text: (c) => String(c.sharedProjectCount), className: 'num' },
-            { header: 'Projects', text: (c) => c.projects.map((p) => `${projectName(p.project)} (${list(p.roles.map((r) => words(r)))} / ${list(p.theirRoles.map((r) => words(r)))})`).join('; ') },
+            {
+              header: 'Projects',
+              text: (c) =>
+                c.projects
+                  .slice(0, SHARED_SHOWN)
+                  .map((p) => `${projectName(p.project)} (${list(p.roles.map((r) => words(r)))} / ${list(p.theirRoles.map((r) => words(r)))})`)
+                  .join('; ') + (c.projects.length > SHARED_SHOWN ? `; and ${c.projects.length - SHARED_SHOWN} more` : ''),
+            },
           ]}
           rows={o.collaborators}
           caption="Organisations sharing projects with it, most shared first (its roles / theirs)"

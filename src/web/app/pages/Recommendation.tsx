@@ -202,7 +202,7 @@ export function RecommendationPage({ id }: { id: string }) {
   return (
     <article className="recommendation-page">
       <p className="kind">
-        Recommendation {rec.code}
+        Recommendation
         {rec.evaluation ? (
           <>
             {' '}of <a href={href('evaluation', rec.evaluation.id)}>{rec.evaluation.title}</a>
@@ -210,6 +210,10 @@ export function RecommendationPage({ id }: { id: string }) {
           </>
         ) : null}
       </p>
+      <h1>
+        Recommendation {rec.code}
+        {rec.theme ? <span className="acronym"> · {rec.theme.name}</span> : null}
+      </h1>
       <blockquote className="recommendation-text">{rec.text}</blockquote>
       <dl className="facts">
         {rec.theme ? (<><dt>Theme</dt><dd>{rec.theme.name}{rec.themeLabel ? ` (worded “${rec.themeLabel}”)` : ''}{rec.theme.broader ? `, under ${rec.theme.broader.name}` : ''}</dd></>) : null}
