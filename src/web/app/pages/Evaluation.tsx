@@ -119,7 +119,7 @@ export function EvaluationPage({ id }: { id: string }) {
       {e.keyFindings.length ? (
         <section>
           <h2>Key findings</h2>
-          <ul className="prose-list">{e.keyFindings.map((k, i) => <li key={i}>{k}</li>)}</ul>
+          <DataTable columns={[{ header: 'Key finding', text: (k: string) => k, className: 'prose' }]} rows={e.keyFindings} exportName={`key findings ${e.title}`} testId="key-findings" />
         </section>
       ) : null}
       <section>
@@ -139,7 +139,15 @@ export function EvaluationPage({ id }: { id: string }) {
       {e.conclusions.length ? (
         <section>
           <h2>Conclusions</h2>
-          <ol className="prose-list">{e.conclusions.map((c) => <li key={c.id}>{c.text}</li>)}</ol>
+          <DataTable
+            columns={[
+              { header: 'No.', text: (c: (typeof e.conclusions)[number]) => String(e.conclusions.indexOf(c) + 1), className: 'num' },
+              { header: 'Conclusion', text: (c: (typeof e.conclusions)[number]) => c.text, className: 'prose' },
+            ]}
+            rows={e.conclusions}
+            exportName={`conclusions ${e.title}`}
+            testId="conclusions"
+          />
         </section>
       ) : null}
       <section>
@@ -161,7 +169,7 @@ export function EvaluationPage({ id }: { id: string }) {
       {e.lessonsLearned.length ? (
         <section>
           <h2>Lessons learned</h2>
-          <ul className="prose-list">{e.lessonsLearned.map((k, i) => <li key={i}>{k}</li>)}</ul>
+          <DataTable columns={[{ header: 'Lesson', text: (k: string) => k, className: 'prose' }]} rows={e.lessonsLearned} exportName={`lessons learned ${e.title}`} testId="lessons" />
         </section>
       ) : null}
       <section>

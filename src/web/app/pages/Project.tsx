@@ -29,6 +29,7 @@ export function ProjectPage({ id }: { id: string }) {
   if (!p) return <NotFound what="project" />;
   type Partner = (typeof p.partners)[number];
   type Evaluation = (typeof p.evaluations)[number];
+  type Output = (typeof p.outputs)[number];
   return (
     <article className="project-page">
       <p className="kind">Project{p.code ? ` · ${p.code}` : ''}</p>
@@ -65,7 +66,15 @@ export function ProjectPage({ id }: { id: string }) {
       {p.outputs.length ? (
         <section>
           <h2>Outputs</h2>
-          <ul className="prose-list">{p.outputs.map((o) => <li key={o.id}><strong>{o.title}</strong>{o.description ? `: ${o.description}` : ''}</li>)}</ul>
+          <DataTable
+            columns={[
+              { header: 'Component', text: (o: Output) => (o.component ? String(o.component) : ''), className: 'num' },
+              { header: 'Output', text: (o: Output) => o.title },
+              { header: 'What it is', text: (o: Output) => o.description ?? '', className: 'prose' },
+            ]}
+            rows={p.outputs}
+            exportName={`outputs ${p.code ?? p.title ?? ''}`}
+          />
         </section>
       ) : null}
       <section>
