@@ -54,7 +54,18 @@ export function webRoutes(distDir: string): Router {
   // the API's CORS preflight must go on to it.
   router.use('/graphql', (req, res, next) => (req.path === '/' && wantsHtml(req) ? ide(req, res) : next()));
   router.get(['/', '/index.html'], page('index.html'));
-  // Hashed file names: cached for good.
-  router.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  // Hashed file names: cached for good; sent gzipped (built beside them) to browsers that take it.
+  const assets = path.join(distDir, 'assets');
+  router.use('/assets', (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.acceptsEncodings('gzip')) return next();
+    const file = path.join(assets, path.normalize(decodeURIComponent(req.path)));
+    if (!file.startsWith(assets + path.sep) || !existsSync(`${file}.gz`)) return next();
+    res.setHeader('vary', 'accept-encoding');
+    res.setHeader('content-encoding', 'gzip');
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    res.type(path.extname(file));
+    res.sendFile(`${file}.gz`);
+  });
+  router.use('/assets', express.static(assets, { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
   return router;
 }

@@ -3,9 +3,11 @@
  * is built from, and building it with Vite. `npm start` builds it first when it is missing or
  * stale (src/cli/web.ts), so `npm ci && npm start` serves it with nothing else to run.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
 export const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const DIST_DIR = path.join(WEB_DIR, 'dist');
@@ -42,8 +44,18 @@ export async function staleReason(): Promise<string | null> {
   return null;
 }
 
-/** Build the bundle with Vite (a dev dependency: present after `npm ci`). */
+/** Files worth sending compressed (the server sends `<file>.gz` to browsers that accept gzip). */
+const COMPRESSIBLE = /\.(js|css|ttf|svg|json|map)$/;
+
+/** Build the bundle with Vite (a dev dependency: present after `npm ci`), then gzip its assets beside them. */
 export async function buildBundle(): Promise<void> {
   const { build } = await import('vite');
   await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  const assets = path.join(DIST_DIR, 'assets');
+  const pack = promisify(gzip);
+  await Promise.all(
+    (await readdir(assets))
+      .filter((f) => COMPRESSIBLE.test(f))
+      .map(async (f) => writeFile(path.join(assets, `${f}.gz`), await pack(await readFile(path.join(assets, f)), { level: 9 }))),
+  );
 }

@@ -5,6 +5,7 @@
  * preflight), and without a bundle `/` says how to build one. Apollo's CDN landing page is gone.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>explorer</title>');
   await writeFile(path.join(dir, 'graphiql.html'), '<!doctype html><title>ide</title>');
   await writeFile(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'assets', 'big-def456.js'), `console.log(${'1+'.repeat(5000)}1)`);
+  await writeFile(path.join(dir, 'assets', 'big-def456.js.gz'), gzipSync(`console.log(${'1+'.repeat(5000)}1)`));
   const store = await openEmbeddedStore();
   const log = pino({ level: 'silent' });
   server = await startServer({ store, log, port: 0, host: '127.0.0.1', webDir: dir });
@@ -51,6 +54,18 @@ describe('the explorer and the IDE', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
     expect((await fetch(`${base}/assets/nope.js`)).status).toBe(404);
+  });
+
+  it('sends assets gzipped to browsers that accept it (and plain to those that do not)', async () => {
+    const gzipped = await fetch(`${base}/assets/big-def456.js`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('content-type')).toMatch(/javascript/);
+    expect(await gzipped.text()).toMatch(/^console\.log\(1\+1/); // fetch decodes it
+    const plain = await fetch(`${base}/assets/big-def456.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await plain.text()).length).toBe(10_014);
+    // Nothing outside the bundle's assets, compressed or not.
+    expect([403, 404]).toContain((await fetch(`${base}/assets/..%2F..%2Fetc%2Fpasswd`, { headers: { 'accept-encoding': 'gzip' } })).status);
   });
 
   it('gives browsers the bundled GraphiQL at /graphql, with no landing page from a CDN', async () => {
