@@ -50,7 +50,16 @@ const COMPRESSIBLE = /\.(js|css|ttf|svg|json|map)$/;
 /** Build the bundle with Vite (a dev dependency: present after `npm ci`), then gzip its assets beside them. */
 export async function buildBundle(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  // Always React's production build, whatever NODE_ENV the building process has (vitest sets
+  // "test", and the browser tests build the bundle the API then serves to everyone).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const assets = path.join(DIST_DIR, 'assets');
   const pack = promisify(gzip);
   await Promise.all(

@@ -99,6 +99,14 @@ describe.runIf(run)('the explorer in a browser', () => {
   const orgId = async (acronym: string): Promise<string> => (await gqlData(api.url, `query($a: String!) { organization(acronym: $a) { id } }`, { a: acronym })).organization.id;
   const seedProject = () => gqlData(api.url, `{ project(code: "BO10P0001/CE.0350") { id evaluations { id title findings { id } documents { url } recommendations { id code } } } }`).then((d) => d.project);
 
+  it('is served as a production build (built here under NODE_ENV=test all the same)', async () => {
+    const html = await (await fetch(`${api.base}/`)).text();
+    const scripts = [...html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(html).not.toMatch(/dev-runtime/);
+    for (const script of scripts) expect(await (await fetch(`${api.base}${script}`)).text()).not.toMatch(/react-dom\.development|jsxDEV\(/);
+  });
+
   it('overview: counts, evaluations by year and place, ratings by criterion', async () => {
     const counts = await gqlData(api.url, `{ evaluations(first: 1) { totalCount } organizations(first: 1) { totalCount } }`);
     await open('#/', /Migration evaluations/);
