@@ -1,13 +1,14 @@
 /**
  * The HTTP server: Apollo Server over Express, with `POST|GET /graphql`, `GET /healthz` and
- * `GET /readyz`, a request id on every request and log line, and one context (store,
- * loaders) per request. Cross-cutting concerns live in their own modules: query limits in
+ * `GET /readyz`, the explorer at `/` and GraphiQL for browsers at `GET /graphql` (http/web.ts),
+ * a request id on every request and log line, and one context (store, loaders) per request. Cross-cutting concerns live in their own modules: query limits in
  * graphql/limits/, error masking and logging in graphql/plugins/, probes in http/.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors, { type CorsOptions } from 'cors';
@@ -24,7 +25,9 @@ import { withJsonStatus } from './graphql/plugins/jsonStatus.js';
 import { buildSchema } from './graphql/schema.js';
 import { httpErrorHandler } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
+import { webRoutes } from './http/web.js';
 import type { GraphStore } from './store/port.js';
+import { DIST_DIR } from './web/bundle.js';
 
 /** The configuration the server itself reads (see config.ts and the README). */
 export type ServerSettings = Pick<
@@ -39,6 +42,8 @@ export interface ServerOptions {
   host?: string;
   /** Settings from the configuration; those left out take their defaults. */
   settings?: Partial<ServerSettings>;
+  /** Where the explorer's bundle is (default src/web/dist). */
+  webDir?: string;
 }
 
 export interface RunningServer {
@@ -73,6 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }),
+      // No CDN-hosted landing page: browsers get the bundled GraphiQL (http/web.ts).
+      ApolloServerPluginLandingPageDisabled(),
       accessControlPlugin(access),
       queryLimitsPlugin({ maxDepth: settings.MAX_QUERY_DEPTH, maxCost: settings.MAX_QUERY_COST, maxTextLength: settings.MAX_TEXT_LENGTH }),
       errorLoggingPlugin(log),
@@ -95,6 +102,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.use(healthRoutes(store));
+  // The explorer at `/`, and GraphiQL for browsers at `/graphql` (before the API takes /graphql).
+  app.use(webRoutes(options.webDir ?? DIST_DIR));
 
   // What the HTTP integration calls: Apollo held to the request limits (length, time), with the
   // GraphQL-over-HTTP spec's status codes.

@@ -40,6 +40,19 @@ describe('docker-compose.yml', async () => {
     expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
   });
 
+  it('builds the explorer in a first stage with every dependency, and serves it from the production stage', () => {
+    const dockerfile: string = compose.services.api.build.dockerfile_inline;
+    const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
+    expect(build).toMatch(/^node:20\S* AS explorer/);
+    expect(build).toMatch(/RUN npm ci --no-audit/);
+    expect(build).toMatch(/COPY README\.md/); // the IDE's example queries come from it
+    expect(build).toMatch(/RUN npm run web:build/);
+    expect(runtime).toMatch(/npm ci --omit=dev/);
+    expect(runtime).toMatch(/COPY --from=explorer \/build\/src\/web\/dist \.\/src\/web\/dist/);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/CMD \["node", "--import", "tsx", "src\/main\.ts"\]/);
+  });
+
   it('holds no password', () => {
     expect(text).not.toMatch(/^\s*NEO4J_PASSWORD:\s*[^$\s]/m);
     expect(text).not.toMatch(/NEO4J_AUTH:\s*neo4j\/[^$]/);

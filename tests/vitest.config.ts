@@ -6,7 +6,7 @@ import { harnessUnavailable } from './neo4j-harness/harness.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Three test projects (vitest prints each test's project: |common|, |memory|, |neo4j|):
+ * Four test projects (vitest prints each test's project: |common|, |memory|, |neo4j|, |browser|):
  *
  * - memory and neo4j: the tests where the store matters (the store contract, the end-to-end
  *   tests of the API and CLIs over a real store), once on the embedded store and once on a live
@@ -15,6 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  *   database, which the tests wipe before use (tests/helpers/store.ts).
  * - common: tests that do not depend on the store (ingest, schema, Cypher lint, GraphQL limits
  *   and errors over a stand-in store, ...); where they need one it is the embedded store.
+ * - browser: the explorer driven in Chromium (Playwright) against the API on the embedded store.
  */
 const STORE_DEPENDENT = [
   // Every end-to-end test of the API over HTTP, except those listed in STORE_INDEPENDENT_E2E.
@@ -31,8 +32,10 @@ const STORE_INDEPENDENT_E2E = [
   'tests/e2e/limits.test.ts', // query limits, checked before anything reaches the store
   'tests/e2e/neo4j-startup.test.ts', // an unreachable Neo4j: needs no server
   'tests/e2e/typed-client.test.ts', // the generated client's types
+  'tests/e2e/web-routes.test.ts', // what / and /graphql serve besides the API
 ];
 const MEMORY_ONLY = ['tests/store/embedded.test.ts'];
+const BROWSER = ['tests/browser/**/*.test.ts'];
 const NEO4J_ONLY = ['tests/store/neo4j*.test.ts', 'tests/e2e/neo4j-live.test.ts'];
 
 const CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
@@ -63,7 +66,7 @@ export default defineConfig({
         test: {
           name: 'common',
           include: ['tests/*.test.ts', 'tests/!(e2e)/**/*.test.ts', ...STORE_INDEPENDENT_E2E],
-          exclude: [...STORE_DEPENDENT, ...MEMORY_ONLY, ...NEO4J_ONLY].filter((p) => !p.startsWith('tests/e2e/')),
+          exclude: [...STORE_DEPENDENT, ...MEMORY_ONLY, ...NEO4J_ONLY, ...BROWSER].filter((p) => !p.startsWith('tests/e2e/')),
         },
       },
       {
@@ -96,6 +99,9 @@ export default defineConfig({
               },
             },
           ]),
+      // The explorer in Chromium, once (on the embedded store): one API process, one browser,
+      // pages visited in order.
+      { extends: true, test: { name: 'browser', include: BROWSER, testTimeout: 90_000, hookTimeout: 300_000 } },
     ],
   },
 });

@@ -3,6 +3,7 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { paceExecution } from './limits/pacing.js';
 import { ConclusionResolver, CriterionResolver, FindingResolver, ThemeResolver } from './resolvers/catalog.js';
+import { DiscoveryPageResolver } from './resolvers/discovery.js';
 import { EvaluationResolver } from './resolvers/evaluation.js';
 import { EvaluationMutationResolver, FollowUpActionResolver, FollowUpResolver } from './resolvers/followUp.js';
 import { ImportResolver } from './resolvers/import.js';
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   EvaluationMutationResolver,
   FollowUpResolver,
   FollowUpActionResolver,
+  DiscoveryPageResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

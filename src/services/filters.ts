@@ -48,6 +48,8 @@ export interface EvaluationWhereInput {
   language?: Maybe<string>;
   projectType?: Maybe<string>;
   rating?: Maybe<{ criterion: string; min?: Maybe<number>; max?: Maybe<number> }>;
+  /** Further conditions that must all hold too (two countries, two donors...). */
+  and?: Maybe<readonly EvaluationWhereInput[]>;
 }
 
 /** An evaluation's own countries (from the catalogue) or its projects' (from briefs). */
@@ -57,8 +59,13 @@ export const fundedBy = (name: string): Filter => or(related('FUNDED_BY', 'out',
 const officialTheme = (aspect: string, name: string) => related('ABOUT', 'out', and(keys(name), eq('taxonomy', 'IOM')), { edge: eq('aspect', aspect) });
 
 export function evaluationFilter(w: EvaluationWhereInput): Filter | undefined {
+  // Nested `and`s hold conditions like any other: one flat list, however deep they nest.
+  return and(...conditionsOf(w));
+}
+
+function conditionsOf(w: EvaluationWhereInput): (Filter | undefined)[] {
   const timingStage = given(w.timing) ? evaluationStage(w.timing) : undefined;
-  return and(
+  return [
     // Its own text, or that of a project it evaluated (a code, a title).
     given(w.text) ? or(text(w.text)!, related('EVALUATES', 'out', text(w.text))) : undefined,
     ids(w.ids),
@@ -80,7 +87,8 @@ export function evaluationFilter(w: EvaluationWhereInput): Filter | undefined {
     w.rating
       ? related('HAS_FINDING', 'out', related('ON_CRITERION', 'out', keys(w.rating.criterion), { edge: range('score', w.rating.min, w.rating.max) ?? { kind: 'range', property: 'score' } }))
       : undefined,
-  );
+    ...(w.and ?? []).flatMap(conditionsOf),
+  ];
 }
 
 export interface ProjectWhereInput {

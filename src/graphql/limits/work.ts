@@ -36,4 +36,10 @@ export const COSTS = {
   search: (args) => 100 + words(args.query) * 100 + num(args.first, 10) * 5,
   /** Every rated finding of the criterion. */
   ratingSummary: () => 1_000,
+  /** Every matching evaluation, with its countries, regions, donors, themes and ratings. */
+  facets: () => 3_000,
+  /** Every result of the kinds asked for, ranked, plus the other kinds counted (and facets, when asked for). */
+  searchResults: (args) => 2_000 + words(args.query) * 200 + bounded(args.first, 20, 100) * 5,
+  /** Every name of the kinds asked for, compared with the text. */
+  suggestions: () => 1_000,
 } satisfies Record<string, WorkCost>;

@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { evaluationFilter } from '../../services/filters.js';
 import { connectionOf, paginate } from '../connection.js';
 import type { GraphContext } from '../context.js';
 import { EvaluationOrdering } from '../types/ordering.js';
 import { fromGlobalId } from '../globalId.js';
 import { Conclusion, Country, Criterion, Document, Evaluation, Finding, Organization, Person, Project, Recommendation, Region, SourceDocument, Theme } from '../types/entities.js';
 import { EvaluationsArgs } from '../types/inputs.js';
-import { idsFilter, mustName, neighbours, relatedList, relatedOne } from './related.js';
+import { evaluationWhereFilter, neighbours, relatedList, relatedOne } from './related.js';
 
 export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
 
@@ -14,11 +13,9 @@ export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
 export class EvaluationResolver {
   @Query(() => EvaluationConnection, { description: 'Evaluations, ordered by id, filtered by `where`.' })
   async evaluations(@Args(() => EvaluationsArgs) args: EvaluationsArgs, @Ctx() ctx: GraphContext) {
-    const where = args.where ?? {};
-    if (where.rating) await mustName(ctx, 'Criterion', where.rating.criterion, 'where.rating.criterion');
     return paginate<Evaluation>(ctx.store, 'Evaluation', args, {
       orderBy: EvaluationOrdering.toListOrder(args.orderBy),
-      filter: evaluationFilter({ ...where, ids: idsFilter(where.ids, 'Evaluation') }),
+      filter: await evaluationWhereFilter(ctx, args.where),
     });
   }
 

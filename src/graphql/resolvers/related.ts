@@ -2,7 +2,9 @@
 import type { Direction, GraphNode, Label, RelType } from '../../domain/model.js';
 import { normaliseKey } from '../../domain/text.js';
 import type { Filter } from '../../store/filter.js';
-import { userError } from '../errors.js';
+import { evaluationFilter, type EvaluationWhereInput } from '../../services/filters.js';
+import { GraphQLError } from 'graphql';
+import { suggest, SUGGESTION_KINDS, type SuggestionKind } from '../../services/suggestions.js';
 import type { Neighbour } from '../../store/port.js';
 import type { GraphContext } from '../context.js';
 import { fromGlobalId } from '../globalId.js';
@@ -42,8 +44,27 @@ export function idsFilter(ids: readonly string[] | null | undefined, label: Labe
   return ids ? ids.map((id) => fromGlobalId(id, [label], 'where.ids').nodeId) : undefined;
 }
 
-/** Refuse a name no node of the label answers to (a typo would otherwise silently match nothing). */
+/**
+ * Refuse a name no node of the label answers to (a typo would otherwise silently match nothing);
+ * the error's `extensions.suggestions` lists the closest names the graph holds ("did you mean").
+ */
 export async function mustName(ctx: GraphContext, label: Label, name: string, argument: string): Promise<void> {
   const [found = []] = await ctx.store.findByKeys(label, [normaliseKey(name)]);
-  if (!found.length) throw userError(`${argument.replace(/^where\./, '')}: no ${label.toLowerCase()} is called "${name}"`, argument);
+  if (found.length) return;
+  const kind = (Object.keys(SUGGESTION_KINDS) as SuggestionKind[]).find((k) => SUGGESTION_KINDS[k] === label);
+  const close = kind ? await suggest(ctx.store, name, [kind], 3) : [];
+  // Only the names about as close as the closest.
+  const suggestions = close.filter((s) => s.similarity >= close[0]!.similarity - 0.15).map((s) => s.value);
+  const message = `${argument.replace(/^where\./, '')}: no ${label.toLowerCase()} is called "${name}"${suggestions.length ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?)` : ''}`;
+  throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument, suggestions } });
+}
+
+/** The filter tree of an `EvaluationWhere` (ids decoded, nested `and` too), refusing a criterion no node is called. */
+export async function evaluationWhereFilter(ctx: GraphContext, where: EvaluationWhereInput | null | undefined, argument = 'where'): Promise<Filter | undefined> {
+  if (!where) return undefined;
+  const decode = async (w: EvaluationWhereInput, at: string): Promise<EvaluationWhereInput> => {
+    if (w.rating) await mustName(ctx, 'Criterion', w.rating.criterion, `${at}.rating.criterion`);
+    return { ...w, ids: idsFilter(w.ids, 'Evaluation'), and: w.and ? await Promise.all(w.and.map((inner, i) => decode(inner, `${at}.and[${i}]`))) : undefined };
+  };
+  return evaluationFilter(await decode(where, argument));
 }

@@ -13,6 +13,9 @@ import { RatingSummary, RatingSummaryWhere, RelatedRecommendation, SEARCH_TYPES,
 
 const MAX_RESULTS = 50;
 
+/** The kinds the store's full-text index covers (every kind but evaluations). */
+const FULL_TEXT_TYPES = (Object.keys(SEARCH_TYPES) as SearchTypeName[]).filter((t) => t !== 'EVALUATION');
+
 const checkFirst = (first: number) => inRange(first, 1, MAX_RESULTS, 'first');
 
 const toRelated = (r: RelatedResult) => Object.assign(new RelatedRecommendation(), { recommendation: Recommendation.from(r.recommendation), score: r.score, reasons: [...r.reasons] });
@@ -60,13 +63,14 @@ export class DiscoveryResolver {
   @Query(() => [SearchHit], { description: 'Full-text search across recommendations, findings, conclusions, projects and organisations, best first, with the matching passage.' })
   async search(
     @Arg('query', () => String, { description: 'Words to look for (case and accents ignored; word forms folded).' }) query: string,
-    @Arg('types', () => [SearchType], { nullable: true, description: 'Kinds of object to search; all when omitted.' }) types: SearchTypeName[] | null,
+    @Arg('types', () => [SearchType], { nullable: true, description: 'Kinds of object to search; all but EVALUATION when omitted (EVALUATION is refused: use `searchResults`).' }) types: SearchTypeName[] | null,
     @Arg('first', () => Int, { defaultValue: 10, description: `How many results (1 to ${MAX_RESULTS}).` }) first: number,
     @Ctx() ctx: GraphContext,
   ): Promise<SearchHit[]> {
     checkFirst(first);
     if (!query.trim()) throw userError('query must not be empty', 'query');
-    const labels = (types?.length ? types : (Object.keys(SEARCH_TYPES) as SearchTypeName[])).map((t) => SEARCH_TYPES[t]) as SearchableLabel[];
+    if (types?.includes('EVALUATION')) throw userError('search() covers recommendations, findings, conclusions, projects and organisations; find evaluations with searchResults(types: [EVALUATION]) or evaluations(where: { text })', 'types');
+    const labels = (types?.length ? types : FULL_TEXT_TYPES).map((t) => SEARCH_TYPES[t]) as SearchableLabel[];
     const results = await search(ctx.store, query, labels, first);
     const typeOf = Object.fromEntries(Object.entries(SEARCH_TYPES).map(([k, v]) => [v, k])) as Record<string, SearchTypeName>;
     return results.map((r) => Object.assign(new SearchHit(), { node: fromNode(r.node), type: typeOf[r.node.label]!, score: r.score, snippet: r.snippet, matchedTerms: [...r.matchedTerms] }));

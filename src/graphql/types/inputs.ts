@@ -83,6 +83,9 @@ export class EvaluationWhere {
 
   @Field(() => RatingRange, { nullable: true, description: 'Only evaluations that rated a criterion within a range of scores.' })
   rating?: RatingRange | null;
+
+  @Field(() => [EvaluationWhere], { nullable: true, description: 'Further filters that must all match too, to ask for two values of one field: `and: [{ country: "Peru" }, { country: "Bolivia" }]` (evaluations covering both).' })
+  and?: EvaluationWhere[] | null;
 }
 
 @InputType('ProjectWhere', { description: 'Filters for projects; all given filters must match.' })

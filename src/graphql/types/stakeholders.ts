@@ -21,13 +21,14 @@ registerEnumType(Role, {
 /** An input role as the role it stands for. */
 export const canonicalRole = (role: RoleName): (typeof ROLES)[number] => (role === 'EVALUATION_FIRM' ? 'EVALUATOR' : role);
 
-export const SEARCH_TYPES = { RECOMMENDATION: 'Recommendation', FINDING: 'Finding', CONCLUSION: 'Conclusion', PROJECT: 'Project', ORGANIZATION: 'Organization' } as const;
+export const SEARCH_TYPES = { EVALUATION: 'Evaluation', RECOMMENDATION: 'Recommendation', FINDING: 'Finding', CONCLUSION: 'Conclusion', PROJECT: 'Project', ORGANIZATION: 'Organization' } as const;
 export const SearchType = enumOf(Object.keys(SEARCH_TYPES) as (keyof typeof SEARCH_TYPES)[]);
 export type SearchTypeName = keyof typeof SEARCH_TYPES;
 registerEnumType(SearchType, {
   name: 'SearchType',
   description: 'Kinds of object full-text search covers.',
   valuesConfig: {
+    EVALUATION: { description: 'Evaluations (title, type, purpose, key findings, and their projects\' codes and titles); listed by `searchResults`, not by the full-text `search`.' },
     RECOMMENDATION: { description: 'Recommendations (their text).' },
     FINDING: { description: 'Findings (heading and text).' },
     CONCLUSION: { description: 'Conclusions.' },
@@ -200,7 +201,7 @@ export class SearchHit {
   @Field(() => SearchType, { description: 'What kind of object it is.' })
   type!: SearchTypeName;
 
-  @Field(() => Float, { description: "Relevance as the store's full-text engine scores it (higher is better; compare within one result list only)." })
+  @Field(() => Float, { description: "Relevance, higher is better (compare within one result list only): for `search`, as the store's full-text engine scores it (BM25); for `searchResults`, word points (see there)." })
   score!: number;
 
   @Field(() => String, { description: "The passage of the object's text where the query's words gather most." })
