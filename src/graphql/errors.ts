@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'QUERY_TOO_COMPLEX'
   | 'REQUEST_TIMEOUT'
+  | 'STORE_WRITE_FAILED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -23,6 +24,7 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
   'REQUEST_TIMEOUT',
+  'STORE_WRITE_FAILED',
   'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -58,7 +58,9 @@ export interface Databases {
 export const LAYOUT_VERSION = 1;
 
 export function openDatabases(path: string): Databases {
-  const root = open({ path, maxDbs: 16, compression: false, encoding: 'msgpack' });
+  // No event-turn batching: every write is its own transaction (store.ts), and lmdb-js leaves the
+  // promise of a batch it opens for a turn unhandled when its commit fails (a full disk).
+  const root = open({ path, maxDbs: 16, compression: false, encoding: 'msgpack', eventTurnBatching: false });
   const db = <V, K extends Key = Key>(name: string) => root.openDB<V, K>({ name, encoding: 'msgpack' });
   const set = <K extends Key = Key>(name: string) => root.openDB<null, K>({ name, encoding: 'msgpack' });
   return {

@@ -11,7 +11,7 @@
  * acknowledged once it is on disk; a crash leaves the last committed state. Other processes'
  * commits are seen at once (LMDB readers see the latest commit on each new read).
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { ABORT } from 'lmdb';
 import { sortNameOf } from '../../domain/derived.js';
@@ -36,6 +36,8 @@ export interface EmbeddedStoreOptions {
 const DATABASE_FILE = 'graph.mdb';
 /** Changes kept in the log for other processes' caches. */
 const LOG_KEPT = 10_000;
+/** Free space below which the store says it is not ready: a write may need this much. */
+const MIN_FREE_BYTES = 1024 * 1024;
 /** Bump when what the store derives (participation, sort names) changes: a database derived otherwise is derived again at open. */
 const DERIVED_VERSION = 1;
 const RETRY = Symbol('retry');
@@ -124,14 +126,20 @@ export class EmbeddedStore implements GraphStore {
 
   async status(): Promise<StoreStatus> {
     if (!this.db) return { backend: this.backend, ready: false, nodes: 0, edges: 0, detail: 'not open' };
+    // A disk with (almost) no space left cannot take writes; after a failed write, ready again
+    // once space was freed.
+    const free = await freeBytes(this.options.dataDir);
+    const diskFull = free !== undefined && free < MIN_FREE_BYTES;
+    if (this.failure && free !== undefined && !diskFull) this.failure = undefined;
+    const detail = this.failure ?? (diskFull ? `the disk of DATA_DIR has ${free} bytes free, less than the ${MIN_FREE_BYTES} a write may need` : undefined);
     void this.fresh;
     const counts = this.counts();
     return {
       backend: this.backend,
-      ready: this.failure === undefined,
+      ready: detail === undefined,
       nodes: [...counts.values()].reduce((a, b) => a + b, 0),
       edges: this.statedEdges(),
-      ...(this.failure ? { detail: this.failure } : {}),
+      ...(detail ? { detail } : {}),
     };
   }
 
@@ -460,8 +468,9 @@ export class EmbeddedStore implements GraphStore {
           if (!refused && outcome !== RETRY) await this.d.root.flushed;
         } catch (error) {
           // The database could not write (a full disk, an I/O error): nothing was committed.
-          this.failure = `the embedded database could not write: ${(error as Error).message}`;
-          throw new StoreWriteError(this.failure, { cause: error });
+          const cause = await writeFailure(error);
+          this.failure = `the embedded database could not write: ${describeWriteFailure(cause)}`;
+          throw new StoreWriteError(this.failure, { cause });
         }
         if (refused) throw refused;
         this.failure = undefined;
@@ -665,9 +674,31 @@ function withoutNulls(props: Props): Props {
 }
 
 /** Temporary files earlier versions (or an interrupted copy) left in DATA_DIR. */
+/** Bytes free for this process on the disk holding `dir` (undefined where the system does not say). */
+async function freeBytes(dir: string): Promise<number | undefined> {
+  try {
+    const stats = await statfs(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
 async function sweepTemporaryFiles(dir: string): Promise<void> {
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (/^\..*\.tmp$/.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
+/** What made a commit fail: lmdb-js reports a failed commit with the write's error as a promise. */
+async function writeFailure(error: unknown): Promise<unknown> {
+  const commitError = (error as { commitError?: Promise<unknown> } | null)?.commitError;
+  return commitError ? commitError.then(() => error, (cause: unknown) => cause) : error;
+}
+
+/** A failed write as the operator needs it: a full disk named as such. */
+function describeWriteFailure(cause: unknown): string {
+  const { message = String(cause), code } = (cause ?? {}) as { message?: string; code?: unknown };
+  if (code === 28 || code === 'ENOSPC' || /no space left/i.test(message)) return 'no space left on the device (ENOSPC); nothing was written';
+  return `${message.split('\n')[0]}; nothing was written`;
+}
