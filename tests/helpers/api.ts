@@ -38,6 +38,8 @@ export interface ApiProcess {
   readonly dataDir: string;
   readonly output: () => string;
   stop(): Promise<number | null>;
+  /** Kill the process with a signal (SIGKILL: no chance to finish anything) and wait for it to end. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export async function tempDir(prefix = 'meg-'): Promise<string> {
@@ -91,6 +93,10 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;
     },
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
   };
 }
 
@@ -122,6 +128,7 @@ export function useApi(options: Parameters<typeof startApi>[0] = {}): ApiProcess
     get dataDir() { return running().dataDir; },
     output: () => running().output(),
     stop: () => running().stop(),
+    kill: (signal) => running().kill(signal),
   };
 }
 
