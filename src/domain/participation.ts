@@ -114,13 +114,23 @@ export function hubsAround(g: GraphView, ids: Iterable<string>): Set<string> {
   return hubs;
 }
 
-/** The nodes around which a change can change participation: the ends of its role-path relationships, and what it deletes. */
-export function participationSeeds(change: { readonly edges: readonly { type: RelType; from: string; to: string }[]; readonly deleteEdges?: readonly { type: RelType; from: string; to: string }[]; readonly deleteNodes?: readonly string[] }): Set<string> {
+/**
+ * The nodes around which a change can change participation: the ends of its role-path
+ * relationships, and what it deletes. `matters` tells, where the store can, whether a
+ * relationship's write changes anything for participation (a relationship stated again as it
+ * was does not); by default every one counts.
+ */
+export function participationSeeds(
+  change: { readonly edges: readonly { type: RelType; from: string; to: string; props?: Props }[]; readonly deleteEdges?: readonly { type: RelType; from: string; to: string }[]; readonly deleteNodes?: readonly string[] },
+  matters: (edge: { type: RelType; from: string; to: string; props?: Props }, deleted: boolean) => boolean = () => true,
+): Set<string> {
   const seeds = new Set<string>(change.deleteNodes ?? []);
-  for (const e of [...change.edges, ...(change.deleteEdges ?? [])]) {
-    if (!PARTICIPATION_TYPES.has(e.type)) continue;
+  const add = (e: { type: RelType; from: string; to: string }, deleted: boolean) => {
+    if (!PARTICIPATION_TYPES.has(e.type) || !matters(e, deleted)) return;
     seeds.add(e.from);
     if (e.type === 'EVALUATES') seeds.add(e.to);
-  }
+  };
+  for (const e of change.edges) add(e, false);
+  for (const e of change.deleteEdges ?? []) add(e, true);
   return seeds;
 }

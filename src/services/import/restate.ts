@@ -46,29 +46,35 @@ export async function restate(change: GraphChange, reader: GraphReader, tags: Re
   for (const n of change.nodes) byLabel.set(n.label, [...(byLabel.get(n.label) ?? []), n.id]);
   const deleteEdges: EdgeRef[] = [];
   const updates = new Map<string, GraphEdge>();
-  // Stored relationships of the stated nodes, per restated type (one batched read per type).
+  /** Sort each stored relationship a source may restate: kept with this source's tag, left to others, untagged or deleted. */
+  const consider = (lists: readonly (readonly { edge: GraphEdge }[])[]) => {
+    for (const { edge } of lists.flat()) {
+      const by = taggedBy(edge);
+      const mine = stated.get(keyOf(edge));
+      if (mine) {
+        // Restated: keep the other sources' tags beside this one's.
+        updates.set(keyOf(edge), { ...mine, props: { ...mine.props, statedBy: [...new Set([...by.filter((t) => !matches(t, tags)), ...((mine.props.statedBy as readonly string[]) ?? [])])] } });
+        continue;
+      }
+      if (!by.some((t) => matches(t, tags))) continue; // stated by someone else only
+      const rest = by.filter((t) => !matches(t, tags));
+      if (rest.length) updates.set(keyOf(edge), { ...edge, props: { ...edge.props, statedBy: rest } });
+      else deleteEdges.push({ from: edge.from, type: edge.type, to: edge.to });
+    }
+  };
+  // Stored relationships of the stated nodes, per restated type (one batched read per type),
+  // provenance aside.
   const reads: Promise<void>[] = [];
   for (const [label, ids] of byLabel) {
-    for (const type of restatedFrom(label)) {
-      reads.push(
-        reader.neighbours(ids, type, 'out').then((lists) => {
-          for (const { edge } of lists.flat()) {
-            const by = taggedBy(edge);
-            const mine = stated.get(keyOf(edge));
-            if (mine) {
-              // Restated: keep the other sources' tags beside this one's.
-              updates.set(keyOf(edge), { ...mine, props: { ...mine.props, statedBy: [...new Set([...by.filter((t) => !matches(t, tags)), ...((mine.props.statedBy as readonly string[]) ?? [])])] } });
-              continue;
-            }
-            if (!by.some((t) => matches(t, tags))) continue; // stated by someone else only
-            const rest = by.filter((t) => !matches(t, tags));
-            if (rest.length) updates.set(keyOf(edge), { ...edge, props: { ...edge.props, statedBy: rest } });
-            else deleteEdges.push({ from: edge.from, type: edge.type, to: edge.to });
-          }
-        }),
-      );
-    }
+    for (const type of restatedFrom(label)) if (type !== 'SOURCED_FROM') reads.push(reader.neighbours(ids, type, 'out').then(consider));
   }
+  // Provenance is read from the documents' side: the documents the change states and those its
+  // evaluations were sourced from, each with every node it sources. (From the nodes' side a
+  // shared institution would bring every document that ever named it.)
+  const evaluations = byLabel.get('Evaluation') ?? [];
+  const storedDocuments = (await reader.neighbours(evaluations, 'SOURCED_FROM', 'out')).flat().map((n) => n.node.id);
+  const documents = [...new Set([...(byLabel.get('SourceDocument') ?? []), ...storedDocuments])];
+  reads.push(reader.neighbours(documents, 'SOURCED_FROM', 'in').then(consider));
   await Promise.all(reads);
   const edges = [...change.edges.map((e) => updates.get(keyOf(e)) ?? e), ...[...updates.values()].filter((e) => !stated.has(keyOf(e)))];
   const withDeletes: GraphChange = { ...change, edges, deleteEdges: [...(change.deleteEdges ?? []), ...deleteEdges] };

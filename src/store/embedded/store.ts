@@ -15,7 +15,7 @@ import { mkdir, readdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { ABORT } from 'lmdb';
 import { sortNameOf } from '../../domain/derived.js';
-import { DATE_PROPERTIES, INDEXED_PROPERTIES, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
+import { DATE_PROPERTIES, INDEXED_PROPERTIES, labelOfId, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
 import { checkFilter, inRange, normaliseFilter, type Filter } from '../filter.js';
 import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order.js';
 import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
@@ -485,8 +485,10 @@ export class EmbeddedStore implements GraphStore {
   /** Synchronous reads of the graph as it stands in the current transaction. */
   private view(): GraphView {
     const d = this.d;
+    // A relationship's end exists (relationships go with their nodes), and its id names its
+    // label: no need to read the node.
     const adjacent = (id: string, props: Props): Adjacent | undefined => {
-      const label = d.nodes.get(id)?.l;
+      const label = labelOfId(id);
       return label ? { id, label, props } : undefined;
     };
     return {
@@ -504,7 +506,14 @@ export class EmbeddedStore implements GraphStore {
   private apply(change: GraphChange, seq: number, alsoHubs: readonly string[] = []): WriteSummary {
     const d = this.d;
     const view = this.view();
-    const seeds = new Set([...participationSeeds(change), ...alsoHubs]);
+    // Only what the change really changes can change participation: a relationship stated
+    // again as stored (a shared evaluator's employer, restated by every brief naming them) does not.
+    const changes = (edge: { type: RelType; from: string; to: string; props?: Props }, deleted: boolean) => {
+      const stored = d.out.get([edge.from, edge.type, edge.to]);
+      if (deleted || !stored) return deleted === (stored !== undefined);
+      return edge.props?.lead !== undefined && edge.props.lead !== stored.lead;
+    };
+    const seeds = new Set([...participationSeeds(change, changes), ...(change.deleteNodes ?? []).filter((id) => d.nodes.get(id)), ...alsoHubs]);
     const hubsBefore = hubsAround(view, seeds);
     checkChangeSync(change, (ids) => {
       const labels = new Map<string, Label>();
