@@ -34,6 +34,9 @@ const USAGE = `usage: npm run import -- <files or folders>... [--dry-run] [--jso
   --dry-run  parse and validate only; write nothing
   --json     print the extracted records and extraction reports as one JSON document`;
 
+/** Writes started before the oldest is waited for. */
+const WRITES_IN_FLIGHT = 16;
+
 /** Files at least this many get a progress bar (on a terminal). */
 const PROGRESS_FROM = 5;
 
@@ -89,12 +92,20 @@ async function main(): Promise<number> {
   const progress = new Progress(files.length, !options.json && files.length >= PROGRESS_FROM && process.stderr.isTTY === true);
   const outcomes: FileOutcome[] = [];
   try {
-    for (const [index, file] of files.entries()) {
-      progress.show(index, file);
-      const outcome = await importFile(file, store);
+    // Each file is read and parsed in turn while the writes of the files before it go on: a
+    // write is its own transaction, committed in order, and those waiting together share a
+    // flush to disk. A file's line is printed once its write is on disk, in the order given.
+    const pending: Promise<FileOutcome>[] = [];
+    const report = (outcome: FileOutcome) => {
       outcomes.push(outcome);
       if (!options.json) progress.print(summaryLine(outcome, options.dryRun));
+    };
+    for (const [index, file] of files.entries()) {
+      progress.show(index, file);
+      pending.push((await importFile(file, store)).outcome);
+      while (pending.length > WRITES_IN_FLIGHT) report(await pending.shift()!);
     }
+    for (const outcome of pending) report(await outcome);
     progress.done();
     const status = store ? await store.status() : undefined;
     if (options.json) console.log(JSON.stringify(jsonReport(outcomes, options.dryRun, status), null, 2));
@@ -105,23 +116,26 @@ async function main(): Promise<number> {
   return outcomes.some((o) => o.status === 'failed' || (o.catalogue?.failures.length ?? 0) > 0) ? 1 : 0;
 }
 
-/** Read, parse, validate and (unless a dry run) write one file; never throws. */
-async function importFile(path: string, store: GraphStore | undefined): Promise<FileOutcome> {
+/**
+ * Read, parse and validate one file, then start writing it (unless a dry run): resolves once
+ * it is read, to the outcome of its write; never rejects.
+ */
+async function importFile(path: string, store: GraphStore | undefined): Promise<{ outcome: Promise<FileOutcome> }> {
   const file = relative(process.cwd(), path) || path;
   let input: ImportInput;
   try {
     const read = await readAnyInputFile(path);
-    if (read.kind === 'catalogue') return await importCatalogue(file, read.catalogue, store);
+    if (read.kind === 'catalogue') return { outcome: importCatalogue(file, read.catalogue, store) };
     input = read.input;
   } catch (error) {
-    return { file, status: 'failed', error: describe(error) };
+    return { outcome: Promise.resolve({ file, status: 'failed', error: describe(error) }) };
   }
-  try {
-    const written = store ? await importRecords(store, [input]) : undefined;
-    return { file, status: 'ok', kind: input.kind, input, written };
-  } catch (error) {
-    return { file, status: 'failed', kind: input.kind, input, error: describe(error) };
-  }
+  if (!store) return { outcome: Promise.resolve({ file, status: 'ok', kind: input.kind, input }) };
+  const outcome = importRecords(store, [input]).then(
+    (written): FileOutcome => ({ file, status: 'ok', kind: input.kind, input, written }),
+    (error: unknown): FileOutcome => ({ file, status: 'failed', kind: input.kind, input, error: describe(error) }),
+  );
+  return { outcome };
 }
 
 /** All the rows of a catalogue that became records, written as one change. */

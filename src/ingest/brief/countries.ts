@@ -15,6 +15,17 @@ for (const lang of ['en', 'fr', 'es', 'pt']) countries.registerLocale(require(`i
 
 /** ISO 3166-1 alpha-2 code of a country's name or alias in English, French, Spanish or Portuguese, e.g. "Bolivia" -> BO, "Haïti" -> HT. */
 export function countryCode(name: string): string | undefined {
+  // A brief asks about the same few words many times, and each lookup scans every locale.
+  if (!codes.has(name)) {
+    if (codes.size >= 10_000) codes.clear();
+    codes.set(name, lookUpCountryCode(name));
+  }
+  return codes.get(name);
+}
+
+const codes = new Map<string, string | undefined>();
+
+function lookUpCountryCode(name: string): string | undefined {
   // The name as written first ("El Salvador", "Lesotho"), then without a leading article ("la République dominicaine").
   const written = name.trim();
   const bare = written.replace(/^(?:(?:the|la|le|el|les|los|las)\s+|l['’]\s*)/i, '');

@@ -447,39 +447,55 @@ export class EmbeddedStore implements GraphStore {
    * the new state. Acknowledged once the commit is on disk.
    */
   transaction(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary> {
-    const run = this.writing.catch(() => undefined).then(async () => {
-      for (let attempt = 1; ; attempt++) {
-        const seq = this.sequence();
-        const change = normaliseChange(await work(this));
-        let refused: StoreError | undefined;
-        let outcome: WriteSummary | typeof RETRY | typeof ABORT;
-        try {
-          outcome = await this.d.root.transaction(() => {
-            if (this.sequence() !== seq) return RETRY;
-            try {
-              return this.apply(change, seq + 1);
-            } catch (error) {
-              // A change the model refuses: abort, so that none of it is committed.
-              if (!(error instanceof StoreError)) throw error;
-              refused = error;
-              return ABORT;
-            }
-          });
-          if (!refused && outcome !== RETRY) await this.d.root.flushed;
-        } catch (error) {
-          // The database could not write (a full disk, an I/O error): nothing was committed.
-          const cause = await writeFailure(error);
-          this.failure = `the embedded database could not write: ${describeWriteFailure(cause)}`;
-          throw new StoreWriteError(this.failure, { cause });
-        }
-        if (refused) throw refused;
-        this.failure = undefined;
-        if (outcome !== RETRY) return outcome as WriteSummary;
-        if (attempt >= 50) throw new StoreError('another process kept writing; gave up after 50 attempts');
+    // Writers of this process commit one after another; each is acknowledged once its commit
+    // is on disk. Flushing overlaps the next writers' work (lmdb-js's overlapping sync), so
+    // writers queued together share the cost of a flush.
+    const committed = this.writing.catch(() => undefined).then(() => this.commit(work));
+    this.writing = committed;
+    return committed.then(async (summary) => {
+      try {
+        await this.d.root.flushed;
+      } catch (error) {
+        throw await this.writeFailed(error);
       }
+      this.failure = undefined;
+      return summary;
     });
-    this.writing = run;
-    return run;
+  }
+
+  /** Run `work` and commit its change, again on the new state while another process wrote meanwhile. */
+  private async commit(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary> {
+    for (let attempt = 1; ; attempt++) {
+      const seq = this.sequence();
+      const change = normaliseChange(await work(this));
+      let refused: StoreError | undefined;
+      let outcome: WriteSummary | typeof RETRY | typeof ABORT;
+      try {
+        outcome = await this.d.root.transaction(() => {
+          if (this.sequence() !== seq) return RETRY;
+          try {
+            return this.apply(change, seq + 1);
+          } catch (error) {
+            // A change the model refuses: abort, so that none of it is committed.
+            if (!(error instanceof StoreError)) throw error;
+            refused = error;
+            return ABORT;
+          }
+        });
+      } catch (error) {
+        throw await this.writeFailed(error);
+      }
+      if (refused) throw refused;
+      if (outcome !== RETRY) return outcome as WriteSummary;
+      if (attempt >= 50) throw new StoreError('another process kept writing; gave up after 50 attempts');
+    }
+  }
+
+  /** The database could not write (a full disk, an I/O error): nothing was committed. */
+  private async writeFailed(error: unknown): Promise<StoreWriteError> {
+    const cause = await writeFailure(error);
+    this.failure = `the embedded database could not write: ${describeWriteFailure(cause)}`;
+    return new StoreWriteError(this.failure, { cause });
   }
 
   /** Synchronous reads of the graph as it stands in the current transaction. */
@@ -555,8 +571,10 @@ export class EmbeddedStore implements GraphStore {
       const before = d.nodes.get(node.id);
       const props = withoutNulls({ ...(before?.p ?? {}), ...node.props });
       if (before) {
-        this.unindexNode(node.id, before);
         summary.nodesUpdated++;
+        // Stated again as stored (a shared institution every brief names): nothing to rewrite.
+        if (before.l === node.label && sameProps(before.p, props)) continue;
+        this.unindexNode(node.id, before);
       } else {
         count(node.label, 1);
         summary.nodesCreated++;
@@ -683,6 +701,12 @@ function withoutNulls(props: Props): Props {
 }
 
 /** Temporary files earlier versions (or an interrupted copy) left in DATA_DIR. */
+/** Whether two property maps hold the same values (lists and all, in order). */
+function sameProps(a: Props, b: Props): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 /** Bytes free for this process on the disk holding `dir` (undefined where the system does not say). */
 async function freeBytes(dir: string): Promise<number | undefined> {
   try {
