@@ -4,9 +4,10 @@
 //   <Cypher>;
 // Values are always $parameters. The only other substitutions are the tokens {{LABEL}},
 // {{START}}, {{END}} (node labels) and {{TYPE}} (relationship type), replaced solely by
-// constants of the model (src/domain/model.ts), and {{WHERE}}, a filter compiled from a filter
-// tree by src/store/neo4j/filterCypher.ts (model constants and $parameters only);
-// `npm run cypher:lint` expands and checks every combination the model allows.
+// constants of the model (src/domain/model.ts); {{HOPS}}, replaced solely by a whole number
+// from 1 to 8 (a quantifier's bound, which Cypher takes only as a literal); and {{WHERE}}, a
+// filter compiled from a filter tree by src/store/neo4j/filterCypher.ts (model constants and
+// $parameters only). `npm run cypher:lint` expands and checks every combination the model allows.
 
 // name: status.nodes
 // params: {}
@@ -192,7 +193,83 @@ MERGE (o)-[r:PARTICIPATES_IN]->(e)
 SET r.roles = [x IN $precedence WHERE x IN roles], r.lead = false
 RETURN count(r) AS count;
 
-// name: stakeholders.all
-// params: {}
-MATCH (a:Organization)-[r:PARTICIPATES_IN|PART_OF]->(b)
-RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props, a.sortName AS fromName, b.sortName AS toName;
+// Wait until every index is online (a full-text index created over existing data is filled in
+// the background).
+// name: schema.awaitIndexes
+// params: {"seconds": 300}
+CALL db.awaitIndexes($seconds);
+
+// The stakeholder graph (graph/README.md, "Participation"): organisations and hubs joined by
+// PARTICIPATES_IN, organisations to their parents by PART_OF, walked in either direction. Its
+// three questions are one statement each; nodes are ordered by sortName, falling back to id.
+//
+// The neighbourhood of a stakeholder within {{HOPS}} links: one shortest walk to each node
+// reached (a breadth-first search: its length is the node's hop), nearest first, organisations
+// before hubs, then by name; the first $maxNodes kept and the others counted; and the links
+// among the kept nodes (ordered by "from|type|to"). With $roles, only participations listing one
+// of them are followed, and PART_OF only when $partOf.
+// name: stakeholders.neighbourhood
+// params: {"start": "organization:ine", "roles": null, "partOf": true, "maxNodes": 100}
+MATCH (start:Organization|Project|Evaluation {id: $start})
+MATCH p = ANY SHORTEST (start)(()-[r:PARTICIPATES_IN|PART_OF WHERE CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END]-()){0,{{HOPS}}}(n)
+WITH n, length(p) AS hop
+ORDER BY hop, CASE WHEN n:Organization THEN 0 ELSE 1 END, coalesce(n.sortName, n.id), n.id
+WITH collect({node: n, hop: hop}) AS reached
+WITH reached[..$maxNodes] AS kept, size(reached) AS total
+WITH kept, total, [k IN kept | k.node] AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r:PARTICIPATES_IN|PART_OF]->(b)
+  WHERE b IN nodes AND CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END
+  WITH a, r, b
+  ORDER BY a.id + '|' + type(r) + '|' + b.id
+  RETURN collect({type: type(r), from: a.id, to: b.id, props: properties(r)}) AS edges
+}
+RETURN [k IN kept | {id: k.node.id, props: properties(k.node), hop: k.hop}] AS nodes, edges, total - size(kept) AS omitted;
+
+// The first $first simple paths between two stakeholders with at most {{HOPS}} links, shortest
+// first, then by the names along them (a list of [sortName, id] per node, compared in order).
+// SHORTEST 20 finds the 20 shortest (so $first is at most 20); all of them shorter than the
+// $first-th are among them, but those as long as it may not all be, so when the 20 end at that
+// length, ALL SHORTEST of at least that length fetches every path of it, to order the ties.
+// name: stakeholders.paths
+// params: {"from": "organization:udape", "to": "organization:iis", "first": 3}
+MATCH (a:Organization|Project|Evaluation {id: $from})
+MATCH (b:Organization|Project|Evaluation {id: $to})
+CALL (a, b) {
+  MATCH SHORTEST 20 (p = (a)-[:PARTICIPATES_IN|PART_OF]-{0,{{HOPS}}}(b)
+    WHERE all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[..i]))
+  WITH p
+  ORDER BY length(p), [x IN nodes(p) | [coalesce(x.sortName, x.id), x.id]]
+  RETURN collect(p) AS found
+}
+WITH a, b, found, CASE WHEN size(found) = 20 AND length(found[$first - 1]) = length(found[-1]) THEN length(found[-1]) END AS tie
+CALL (a, b, tie) {
+  WITH a, b, tie
+  WHERE tie IS NOT NULL
+  MATCH ALL SHORTEST (p = (a)-[:PARTICIPATES_IN|PART_OF]-{0,{{HOPS}}}(b)
+    WHERE length(p) >= tie AND all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[..i]))
+  RETURN collect(p) AS tied
+}
+UNWIND [p IN found WHERE tie IS NULL OR length(p) < tie] + tied AS p
+RETURN [x IN nodes(p) | {id: x.id, props: properties(x)}] AS nodes,
+  [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS edges
+ORDER BY length(p), [x IN nodes(p) | [coalesce(x.sortName, x.id), x.id]]
+LIMIT $first;
+
+// The organisations sharing hubs with one, each with the hubs shared (by name) and both
+// participations in each; most shared hubs first, then by name. The hubs' properties come once,
+// in their own list.
+// name: stakeholders.collaborators
+// params: {"organization": "organization:ine"}
+MATCH (:Organization {id: $organization})-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
+WITH other, hub, mine, theirs
+ORDER BY coalesce(hub.sortName, hub.id), hub.id
+WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared
+ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id
+WITH collect({id: other.id, props: properties(other), shared: shared}) AS collaborators
+CALL () {
+  MATCH (:Organization {id: $organization})-[:PARTICIPATES_IN]->(hub)
+  RETURN collect({id: hub.id, props: properties(hub)}) AS hubs
+}
+RETURN collaborators, hubs;
