@@ -22,10 +22,16 @@ MATCH ()-[r]->() WHERE NOT r:PARTICIPATES_IN RETURN count(r) AS count;
 MATCH (n:{{LABEL}}) WHERE n.id IN $ids
 RETURN n.id AS id, properties(n) AS props;
 
+// Nodes by match key, through the full-text index node_keys (schema.cypher): it holds each
+// element of every node's matchKeys as one exact term (keyword analyzer). Each search is a
+// Lucene query of quoted keys OR-ed (built by the store: keyQueries in store.ts).
 // name: nodes.byKeys
-// params: {"keys": ["ine"]}
-MATCH (n:{{LABEL}}) WHERE any(key IN n.matchKeys WHERE key IN $keys)
-RETURN n.id AS id, properties(n) AS props;
+// params: {"searches": ["\"ine\" OR \"national institute of statistics\""]}
+UNWIND $searches AS search
+CALL db.index.fulltext.queryNodes('node_keys', search) YIELD node
+WITH DISTINCT node
+WHERE node:{{LABEL}}
+RETURN node.id AS id, properties(node) AS props;
 
 // name: nodes.count
 // params: {}

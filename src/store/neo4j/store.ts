@@ -180,7 +180,8 @@ export class Neo4jStore implements GraphStore {
 
   async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
     if (!keys.length) return [];
-    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { keys: [...keys] }));
+    const searches = keyQueries(keys);
+    const rows = searches.length ? await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { searches })) : [];
     const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jNodeProps(row.props) }));
     return keys.map((key) => nodes.filter((n) => (n.props.matchKeys as readonly string[] | undefined)?.includes(key)).sort((a, b) => (a.id < b.id ? -1 : 1)));
   }
@@ -488,6 +489,18 @@ export function luceneQuery(text: string): string {
     for (const clause of adding) clauses.add(clause);
   }
   return [...clauses].join(' OR ');
+}
+
+/**
+ * Lucene queries for the full-text index node_keys that find the nodes answering to any of
+ * these keys: each key quoted (so the keyword analyzer takes it whole, spaces and all, with `\`
+ * and `"` escaped), OR-ed, at most MAX_LUCENE_CLAUSES keys a query.
+ */
+export function keyQueries(keys: readonly string[]): string[] {
+  const quoted = [...new Set(keys)].filter((k) => k.length > 0).map((k) => `"${k.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+  const queries: string[] = [];
+  for (let i = 0; i < quoted.length; i += MAX_LUCENE_CLAUSES) queries.push(quoted.slice(i, i + MAX_LUCENE_CLAUSES).join(' OR '));
+  return queries;
 }
 
 /** A walk's bound as a whole number the catalogue can write into a statement ({{HOPS}}). */
