@@ -2,6 +2,9 @@
 //   // name: <name>
 //   // params: <JSON object of example parameter values, used by `npm run cypher:lint`>
 //   <Cypher>;
+// Nodes are found by id with one unique index seek per id (UNWIND $ids ... {id: id}), never
+// with "n.id IN $ids", for which the planner may read the whole id index of a small label
+// (tests/store/neo4j-plans.test.ts EXPLAINs every statement).
 // Values are always $parameters. The only other substitutions are the tokens {{LABEL}},
 // {{START}}, {{END}} (node labels) and {{TYPE}} (relationship type), replaced solely by
 // constants of the model (src/domain/model.ts); {{HOPS}}, replaced solely by a whole number
@@ -9,17 +12,25 @@
 // filter compiled from a filter tree by src/store/neo4j/filterCypher.ts (model constants and
 // $parameters only). `npm run cypher:lint` expands and checks every combination the model allows.
 
+// Counts come from Neo4j's count store (every node or relationship, those of a label or type)
+// rather than from a scan: the graph's nodes are all nodes but the write lock, its stated
+// relationships all but the derived ones.
 // name: status.nodes
 // params: {}
-MATCH (n) WHERE NOT n:GraphMeta RETURN count(n) AS count;
+CALL () { MATCH (n) RETURN count(n) AS everything }
+CALL () { MATCH (n:GraphMeta) RETURN count(n) AS internal }
+RETURN everything - internal AS count;
 
 // name: status.relationships
 // params: {}
-MATCH ()-[r]->() WHERE NOT r:PARTICIPATES_IN RETURN count(r) AS count;
+CALL () { MATCH ()-[r]->() RETURN count(r) AS everything }
+CALL () { MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r) AS derived }
+RETURN everything - derived AS count;
 
 // name: nodes.get
 // params: {"ids": ["organization:ine"]}
-MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{LABEL}} {id: id})
 RETURN n.id AS id, properties(n) AS props;
 
 // Nodes by match key, through the full-text index node_keys (schema.cypher): it holds each
@@ -70,14 +81,14 @@ LIMIT $limit;
 
 // name: neighbours.out
 // params: {"ids": ["project:p1"]}
-MATCH (n:{{START}})-[r:{{TYPE}}]->(m)
-WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{START}} {id: id})-[r:{{TYPE}}]->(m)
 RETURN n.id AS key, properties(r) AS edgeProps, n.id AS from, m.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
 // name: neighbours.in
 // params: {"ids": ["organization:ine"]}
-MATCH (n:{{END}})<-[r:{{TYPE}}]-(m)
-WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{END}} {id: id})<-[r:{{TYPE}}]-(m)
 RETURN n.id AS key, properties(r) AS edgeProps, m.id AS from, n.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
 // name: writes.lock
@@ -88,7 +99,8 @@ RETURN m.seq AS seq;
 
 // name: nodes.existing
 // params: {"ids": ["organization:ine"]}
-MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{LABEL}} {id: id})
 RETURN n.id AS id;
 
 // name: nodes.merge
@@ -113,14 +125,17 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(r) AS total;
 
 // name: nodes.delete
 // params: {"ids": ["recommendation:e1:a"]}
-MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{LABEL}} {id: id})
 DETACH DELETE n
 RETURN count(*) AS count;
 
 // name: relationships.delete
 // params: {"rows": [{"from": "project:p1", "to": "organization:ine"}]}
 UNWIND $rows AS row
-MATCH (a:{{START}} {id: row.from})-[r:{{TYPE}}]->(b:{{END}} {id: row.to})
+MATCH (a:{{START}} {id: row.from})
+MATCH (b:{{END}} {id: row.to})
+MATCH (a)-[r:{{TYPE}}]->(b)
 DELETE r
 RETURN count(*) AS count;
 
@@ -139,25 +154,27 @@ MATCH (n) DETACH DELETE n;
 // name: participation.hubs
 // params: {"evaluations": ["evaluation:e1"], "recommendations": [], "persons": []}
 CALL () {
-  MATCH (e:Evaluation) WHERE e.id IN $evaluations RETURN e
+  UNWIND $evaluations AS id MATCH (e:Evaluation {id: id}) RETURN e
   UNION
-  MATCH (r:Recommendation)<-[:RECOMMENDS]-(e:Evaluation) WHERE r.id IN $recommendations RETURN e
+  UNWIND $recommendations AS id MATCH (:Recommendation {id: id})<-[:RECOMMENDS]-(e:Evaluation) RETURN e
   UNION
-  MATCH (p:Person)<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) WHERE p.id IN $persons RETURN e
+  UNWIND $persons AS id MATCH (:Person {id: id})<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) RETURN e
 }
 OPTIONAL MATCH (e)-[:EVALUATES]->(p:Project)
 RETURN DISTINCT coalesce(p.id, e.id) AS hub;
 
 // name: participation.clear
 // params: {"hubs": ["project:p1"]}
-MATCH (h:{{LABEL}}) WHERE h.id IN $hubs
+UNWIND $hubs AS id
+MATCH (h:{{LABEL}} {id: id})
 MATCH (:Organization)-[r:PARTICIPATES_IN]->(h)
 DELETE r
 RETURN count(*) AS count;
 
 // name: participation.projects
 // params: {"hubs": ["project:p1"], "precedence": ["PARTNER", "IMPLEMENTER"]}
-MATCH (p:Project) WHERE p.id IN $hubs
+UNWIND $hubs AS id
+MATCH (p:Project {id: id})
 CALL (p) {
   MATCH (p)-[r:PARTNERED_WITH]->(o:Organization) RETURN o, 'PARTNER' AS role, coalesce(r.lead, false) AS lead
   UNION ALL
@@ -182,7 +199,9 @@ RETURN count(r) AS count;
 
 // name: participation.evaluations
 // params: {"hubs": ["evaluation:e1"], "precedence": ["DONOR", "COMMISSIONER"]}
-MATCH (e:Evaluation) WHERE e.id IN $hubs AND NOT EXISTS { (e)-[:EVALUATES]->(:Project) }
+UNWIND $hubs AS id
+MATCH (e:Evaluation {id: id})
+WHERE NOT EXISTS { (e)-[:EVALUATES]->(:Project) }
 CALL (e) {
   MATCH (e)-[:FUNDED_BY]->(o:Organization) RETURN o, 'DONOR' AS role
   UNION ALL
@@ -225,11 +244,11 @@ WITH reached[..$maxNodes] AS kept, size(reached) AS total
 WITH kept, total, [k IN kept | k.node] AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
-  MATCH (a)-[r:PARTICIPATES_IN|PART_OF]->(b)
-  WHERE b IN nodes AND CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END
-  WITH a, r, b
-  ORDER BY a.id + '|' + type(r) + '|' + b.id
-  RETURN collect({type: type(r), from: a.id, to: b.id, props: properties(r)}) AS edges
+  UNWIND [(a)-[r:PARTICIPATES_IN|PART_OF]->(b) WHERE b IN nodes AND CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END
+    | {type: type(r), from: a.id, to: b.id, props: properties(r)}] AS edge
+  WITH edge
+  ORDER BY edge.from + '|' + edge.type + '|' + edge.to
+  RETURN collect(edge) AS edges
 }
 RETURN [k IN kept | {id: k.node.id, props: properties(k.node), hop: k.hop}] AS nodes, edges, total - size(kept) AS omitted;
 
@@ -268,14 +287,17 @@ LIMIT $first;
 // in their own list.
 // name: stakeholders.collaborators
 // params: {"organization": "organization:ine"}
-MATCH (:Organization {id: $organization})-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
-WITH other, hub, mine, theirs
-ORDER BY coalesce(hub.sortName, hub.id), hub.id
-WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared
-ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id
-WITH collect({id: other.id, props: properties(other), shared: shared}) AS collaborators
-CALL () {
-  MATCH (:Organization {id: $organization})-[:PARTICIPATES_IN]->(hub)
+MATCH (o:Organization {id: $organization})
+CALL (o) {
+  MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
+  WITH other, hub, mine, theirs
+  ORDER BY coalesce(hub.sortName, hub.id), hub.id
+  WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared
+  ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id
+  RETURN collect({id: other.id, props: properties(other), shared: shared}) AS collaborators
+}
+CALL (o) {
+  MATCH (o)-[:PARTICIPATES_IN]->(hub)
   RETURN collect({id: hub.id, props: properties(hub)}) AS hubs
 }
 RETURN collaborators, hubs;
