@@ -2,9 +2,10 @@
 //   // name: <name>
 //   // params: <JSON object of example parameter values, used by `npm run cypher:lint`>
 //   <Cypher>;
-// Nodes are found by id with one unique index seek per id (UNWIND $ids ... {id: id}), never
-// with "n.id IN $ids", for which the planner may read the whole id index of a small label
-// (tests/store/neo4j-plans.test.ts EXPLAINs every statement).
+// Nodes are found by id with one unique index seek per id, UNWIND $ids ... {id: id} with the
+// hint USING INDEX SEEK: without it the planner may read the whole id index of a small label
+// and join, on statistics that change as the graph grows (tests/store/neo4j-plans.test.ts EXPLAINs
+// every statement, on an empty graph and on a small one).
 // Values are always $parameters. The only other substitutions are the tokens {{LABEL}},
 // {{START}}, {{END}} (node labels) and {{TYPE}} (relationship type), replaced solely by
 // constants of the model (src/domain/model.ts); {{HOPS}}, replaced solely by a whole number
@@ -31,6 +32,7 @@ RETURN everything - derived AS count;
 // params: {"ids": ["organization:ine"]}
 UNWIND $ids AS id
 MATCH (n:{{LABEL}} {id: id})
+USING INDEX SEEK n:{{LABEL}}(id)
 RETURN n.id AS id, properties(n) AS props;
 
 // Nodes by match key, through the full-text index node_keys (schema.cypher): it holds each
@@ -83,12 +85,14 @@ LIMIT $limit;
 // params: {"ids": ["project:p1"]}
 UNWIND $ids AS id
 MATCH (n:{{START}} {id: id})-[r:{{TYPE}}]->(m)
+USING INDEX SEEK n:{{START}}(id)
 RETURN n.id AS key, properties(r) AS edgeProps, n.id AS from, m.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
 // name: neighbours.in
 // params: {"ids": ["organization:ine"]}
 UNWIND $ids AS id
 MATCH (n:{{END}} {id: id})<-[r:{{TYPE}}]-(m)
+USING INDEX SEEK n:{{END}}(id)
 RETURN n.id AS key, properties(r) AS edgeProps, m.id AS from, n.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
 // name: writes.lock
@@ -101,12 +105,14 @@ RETURN m.seq AS seq;
 // params: {"ids": ["organization:ine"]}
 UNWIND $ids AS id
 MATCH (n:{{LABEL}} {id: id})
+USING INDEX SEEK n:{{LABEL}}(id)
 RETURN n.id AS id;
 
 // name: nodes.merge
 // params: {"rows": [{"id": "organization:ine", "props": {"name": "INE"}}]}
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:{{LABEL}} {id: row.id})
+USING INDEX SEEK existing:{{LABEL}}(id)
 WITH row, existing IS NULL AS created
 MERGE (n:{{LABEL}} {id: row.id})
 SET n += row.props
@@ -116,7 +122,9 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(n) AS total;
 // params: {"rows": [{"from": "project:p1", "to": "organization:ine", "props": {"lead": true}}]}
 UNWIND $rows AS row
 MATCH (a:{{START}} {id: row.from})
+USING INDEX SEEK a:{{START}}(id)
 MATCH (b:{{END}} {id: row.to})
+USING INDEX SEEK b:{{END}}(id)
 OPTIONAL MATCH (a)-[existing:{{TYPE}}]->(b)
 WITH a, b, row, existing IS NULL AS created
 MERGE (a)-[r:{{TYPE}}]->(b)
@@ -127,6 +135,7 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(r) AS total;
 // params: {"ids": ["recommendation:e1:a"]}
 UNWIND $ids AS id
 MATCH (n:{{LABEL}} {id: id})
+USING INDEX SEEK n:{{LABEL}}(id)
 DETACH DELETE n
 RETURN count(*) AS count;
 
@@ -134,7 +143,9 @@ RETURN count(*) AS count;
 // params: {"rows": [{"from": "project:p1", "to": "organization:ine"}]}
 UNWIND $rows AS row
 MATCH (a:{{START}} {id: row.from})
+USING INDEX SEEK a:{{START}}(id)
 MATCH (b:{{END}} {id: row.to})
+USING INDEX SEEK b:{{END}}(id)
 MATCH (a)-[r:{{TYPE}}]->(b)
 DELETE r
 RETURN count(*) AS count;
@@ -154,11 +165,11 @@ MATCH (n) DETACH DELETE n;
 // name: participation.hubs
 // params: {"evaluations": ["evaluation:e1"], "recommendations": [], "persons": []}
 CALL () {
-  UNWIND $evaluations AS id MATCH (e:Evaluation {id: id}) RETURN e
+  UNWIND $evaluations AS id MATCH (e:Evaluation {id: id}) USING INDEX SEEK e:Evaluation(id) RETURN e
   UNION
-  UNWIND $recommendations AS id MATCH (:Recommendation {id: id})<-[:RECOMMENDS]-(e:Evaluation) RETURN e
+  UNWIND $recommendations AS id MATCH (r:Recommendation {id: id})<-[:RECOMMENDS]-(e:Evaluation) USING INDEX SEEK r:Recommendation(id) RETURN e
   UNION
-  UNWIND $persons AS id MATCH (:Person {id: id})<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) RETURN e
+  UNWIND $persons AS id MATCH (p:Person {id: id})<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) USING INDEX SEEK p:Person(id) RETURN e
 }
 OPTIONAL MATCH (e)-[:EVALUATES]->(p:Project)
 RETURN DISTINCT coalesce(p.id, e.id) AS hub;
@@ -167,6 +178,7 @@ RETURN DISTINCT coalesce(p.id, e.id) AS hub;
 // params: {"hubs": ["project:p1"]}
 UNWIND $hubs AS id
 MATCH (h:{{LABEL}} {id: id})
+USING INDEX SEEK h:{{LABEL}}(id)
 MATCH (:Organization)-[r:PARTICIPATES_IN]->(h)
 DELETE r
 RETURN count(*) AS count;
@@ -175,6 +187,7 @@ RETURN count(*) AS count;
 // params: {"hubs": ["project:p1"], "precedence": ["PARTNER", "IMPLEMENTER"]}
 UNWIND $hubs AS id
 MATCH (p:Project {id: id})
+USING INDEX SEEK p:Project(id)
 CALL (p) {
   MATCH (p)-[r:PARTNERED_WITH]->(o:Organization) RETURN o, 'PARTNER' AS role, coalesce(r.lead, false) AS lead
   UNION ALL
@@ -201,6 +214,7 @@ RETURN count(r) AS count;
 // params: {"hubs": ["evaluation:e1"], "precedence": ["DONOR", "COMMISSIONER"]}
 UNWIND $hubs AS id
 MATCH (e:Evaluation {id: id})
+USING INDEX SEEK e:Evaluation(id)
 WHERE NOT EXISTS { (e)-[:EVALUATES]->(:Project) }
 CALL (e) {
   MATCH (e)-[:FUNDED_BY]->(o:Organization) RETURN o, 'DONOR' AS role
@@ -233,8 +247,12 @@ CALL db.awaitIndexes($seconds);
 // before hubs, then by name; the first $maxNodes kept and the others counted; and the links
 // among the kept nodes (ordered by "from|type|to"). With $roles, only participations listing one
 // of them are followed, and PART_OF only when $partOf.
+// The query option makes the search start from the start node (StatefulShortestPath(All)):
+// on a small graph the planner may otherwise scan every node as a possible end and search
+// from both ends towards each.
 // name: stakeholders.neighbourhood
 // params: {"start": "organization:ine", "roles": null, "partOf": true, "maxNodes": 100}
+CYPHER statefulShortestPlanningMode=all_if_possible
 MATCH (start:Organization|Project|Evaluation {id: $start})
 MATCH p = ANY SHORTEST (start)(()-[r:PARTICIPATES_IN|PART_OF WHERE CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END]-()){0,{{HOPS}}}(n)
 WITH n, length(p) AS hop
@@ -288,6 +306,7 @@ LIMIT $first;
 // name: stakeholders.collaborators
 // params: {"organization": "organization:ine"}
 MATCH (o:Organization {id: $organization})
+USING INDEX SEEK o:Organization(id)
 CALL (o) {
   MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
   WITH other, hub, mine, theirs

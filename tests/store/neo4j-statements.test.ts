@@ -50,11 +50,12 @@ describe('statements the Neo4j store sends, pinned', () => {
     ]);
   });
 
-  it('neighbourhood: the depth is the quantifier bound; the roles, the PART_OF switch and the cap are parameters', async () => {
+  it('neighbourhood: a search from the start whose depth is the quantifier bound; the roles, the PART_OF switch and the cap are parameters', async () => {
     expect(await sent(() => store.neighbourhood('organization:ine', { depth: 3, maxNodes: 50, roles: ['PARTNER', 'UNIT'] }))).toEqual([
       {
         name: 'stakeholders.neighbourhood',
         text: lines(
+          'CYPHER statefulShortestPlanningMode=all_if_possible',
           'MATCH (start:Organization|Project|Evaluation {id: $start})',
           'MATCH p = ANY SHORTEST (start)(()-[r:PARTICIPATES_IN|PART_OF WHERE CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END]-()){0,3}(n)',
           'WITH n, length(p) AS hop',
@@ -120,6 +121,7 @@ describe('statements the Neo4j store sends, pinned', () => {
         name: 'stakeholders.collaborators',
         text: lines(
           'MATCH (o:Organization {id: $organization})',
+          'USING INDEX SEEK o:Organization(id)',
           'CALL (o) {',
           '  MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)',
           '  WITH other, hub, mine, theirs',
@@ -150,10 +152,10 @@ describe('statements the Neo4j store sends, pinned', () => {
     ]);
   });
 
-  it('nodes by id: one unique seek per id, per label', async () => {
+  it('nodes by id: one unique index seek per id (the planner told so), per label', async () => {
     expect(await sent(() => store.getNodes(['organization:ine', 'project:p1', 'organization:umsa', 'nothing:x']))).toEqual([
-      { name: 'nodes.get', text: lines('UNWIND $ids AS id', 'MATCH (n:Organization {id: id})', 'RETURN n.id AS id, properties(n) AS props'), params: { ids: ['organization:ine', 'organization:umsa'] } },
-      { name: 'nodes.get', text: lines('UNWIND $ids AS id', 'MATCH (n:Project {id: id})', 'RETURN n.id AS id, properties(n) AS props'), params: { ids: ['project:p1'] } },
+      { name: 'nodes.get', text: lines('UNWIND $ids AS id', 'MATCH (n:Organization {id: id})', 'USING INDEX SEEK n:Organization(id)', 'RETURN n.id AS id, properties(n) AS props'), params: { ids: ['organization:ine', 'organization:umsa'] } },
+      { name: 'nodes.get', text: lines('UNWIND $ids AS id', 'MATCH (n:Project {id: id})', 'USING INDEX SEEK n:Project(id)', 'RETURN n.id AS id, properties(n) AS props'), params: { ids: ['project:p1'] } },
     ]);
   });
 });
