@@ -242,20 +242,18 @@ CALL db.awaitIndexes($seconds);
 // PARTICIPATES_IN, organisations to their parents by PART_OF, walked in either direction. Its
 // three questions are one statement each; nodes are ordered by sortName, falling back to id.
 //
-// The neighbourhood of a stakeholder within {{HOPS}} links: one shortest walk to each node
-// reached (a breadth-first search: its length is the node's hop), nearest first, organisations
-// before hubs, then by name; the first $maxNodes kept and the others counted; and the links
-// among the kept nodes (ordered by "from|type|to"). With $roles, only participations listing one
-// of them are followed, and PART_OF only when $partOf.
-// The query option makes the search start from the start node (StatefulShortestPath(All)):
-// on a small graph the planner may otherwise scan every node as a possible end and search
-// from both ends towards each.
+// The neighbourhood of a stakeholder within {{HOPS}} links: a breadth-first search from the
+// start (a variable-length pattern grouped by end node with the shortest length, which Neo4j
+// runs as a pruning BFS: VarLengthExpand(Pruning,BFS)), each node reached once with its hop;
+// nearest first, organisations before hubs, then by name; the first $maxNodes kept and the
+// others counted; and the links among the kept nodes (ordered by "from|type|to"). With $roles,
+// only participations listing one of them are followed, and PART_OF only when $partOf.
 // name: stakeholders.neighbourhood
 // params: {"start": "organization:ine", "roles": null, "partOf": true, "maxNodes": 100}
-CYPHER statefulShortestPlanningMode=all_if_possible
 MATCH (start:Organization|Project|Evaluation {id: $start})
-MATCH p = ANY SHORTEST (start)(()-[r:PARTICIPATES_IN|PART_OF WHERE CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END]-()){0,{{HOPS}}}(n)
-WITH n, length(p) AS hop
+MATCH p = (start)-[links:PARTICIPATES_IN|PART_OF*0..{{HOPS}}]-(n)
+WHERE all(r IN links WHERE CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END)
+WITH n, min(length(p)) AS hop
 ORDER BY hop, CASE WHEN n:Organization THEN 0 ELSE 1 END, coalesce(n.sortName, n.id), n.id
 WITH collect({node: n, hop: hop}) AS reached
 WITH reached[..$maxNodes] AS kept, size(reached) AS total

@@ -233,8 +233,8 @@ export class Neo4jStore implements GraphStore {
     const session = this.session('WRITE');
     try {
       return await session.executeWrite(async (tx) => {
-        await this.rows(tx, this.catalogue.statement('writes.lock'), {});
         this.traffic.transactions++;
+        await this.rows(tx, this.catalogue.statement('writes.lock'), {});
         // The reads of `work` run in this transaction, after the lock.
         const view = Object.create(this) as Neo4jStore;
         (view as unknown as { read: <T>(w: (t: ManagedTransaction) => Promise<T>) => Promise<T> }).read = (w) => w(tx);
@@ -402,6 +402,8 @@ export class Neo4jStore implements GraphStore {
     try {
       return await session.executeRead(
         (tx) => {
+          // The driver runs this again after a transient error; not once the time is up.
+          if (signal?.aborted) throw new StoreError(WALK_STOPPED);
           this.traffic.transactions++;
           return work(tx);
         },
