@@ -2,29 +2,49 @@
 //   // name: <name>
 //   // params: <JSON object of example parameter values, used by `npm run cypher:lint`>
 //   <Cypher>;
+// Nodes are found by id with one unique index seek per id, UNWIND $ids ... {id: id} with the
+// hint USING INDEX SEEK: without it the planner may read the whole id index of a small label
+// and join, on statistics that change as the graph grows (tests/store/neo4j-plans.test.ts EXPLAINs
+// every statement, on an empty graph and on a small one).
 // Values are always $parameters. The only other substitutions are the tokens {{LABEL}},
 // {{START}}, {{END}} (node labels) and {{TYPE}} (relationship type), replaced solely by
-// constants of the model (src/domain/model.ts), and {{WHERE}}, a filter compiled from a filter
-// tree by src/store/neo4j/filterCypher.ts (model constants and $parameters only);
-// `npm run cypher:lint` expands and checks every combination the model allows.
+// constants of the model (src/domain/model.ts); {{HOPS}}, replaced solely by a whole number
+// from 1 to 8 (a quantifier's bound, which Cypher takes only as a literal); and {{WHERE}}, a
+// filter compiled from a filter tree by src/store/neo4j/filterCypher.ts (model constants and
+// $parameters only). `npm run cypher:lint` expands and checks every combination the model allows.
 
+// Counts come from Neo4j's count store (every node or relationship, those of a label or type)
+// rather than from a scan: the graph's nodes are all nodes but the write lock, its stated
+// relationships all but the derived ones.
 // name: status.nodes
 // params: {}
-MATCH (n) WHERE NOT n:GraphMeta RETURN count(n) AS count;
+CALL () { MATCH (n) RETURN count(n) AS everything }
+CALL () { MATCH (n:GraphMeta) RETURN count(n) AS internal }
+RETURN everything - internal AS count;
 
 // name: status.relationships
 // params: {}
-MATCH ()-[r]->() WHERE NOT r:PARTICIPATES_IN RETURN count(r) AS count;
+CALL () { MATCH ()-[r]->() RETURN count(r) AS everything }
+CALL () { MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r) AS derived }
+RETURN everything - derived AS count;
 
 // name: nodes.get
 // params: {"ids": ["organization:ine"]}
-MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{LABEL}} {id: id})
+USING INDEX SEEK n:{{LABEL}}(id)
 RETURN n.id AS id, properties(n) AS props;
 
+// Nodes by match key, through the full-text index node_keys (schema.cypher): it holds each
+// element of every node's matchKeys as one exact term (keyword analyzer). Each search is a
+// Lucene query of quoted keys OR-ed (built by the store: keyQueries in store.ts).
 // name: nodes.byKeys
-// params: {"keys": ["ine"]}
-MATCH (n:{{LABEL}}) WHERE any(key IN n.matchKeys WHERE key IN $keys)
-RETURN n.id AS id, properties(n) AS props;
+// params: {"searches": ["\"ine\" OR \"national institute of statistics\""]}
+UNWIND $searches AS search
+CALL db.index.fulltext.queryNodes('node_keys', search) YIELD node
+WITH DISTINCT node
+WHERE node:{{LABEL}}
+RETURN node.id AS id, properties(node) AS props;
 
 // name: nodes.count
 // params: {}
@@ -63,14 +83,16 @@ LIMIT $limit;
 
 // name: neighbours.out
 // params: {"ids": ["project:p1"]}
-MATCH (n:{{START}})-[r:{{TYPE}}]->(m)
-WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{START}} {id: id})-[r:{{TYPE}}]->(m)
+USING INDEX SEEK n:{{START}}(id)
 RETURN n.id AS key, properties(r) AS edgeProps, n.id AS from, m.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
 // name: neighbours.in
 // params: {"ids": ["organization:ine"]}
-MATCH (n:{{END}})<-[r:{{TYPE}}]-(m)
-WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{END}} {id: id})<-[r:{{TYPE}}]-(m)
+USING INDEX SEEK n:{{END}}(id)
 RETURN n.id AS key, properties(r) AS edgeProps, m.id AS from, n.id AS to, m.id AS nodeId, properties(m) AS nodeProps;
 
 // name: writes.lock
@@ -81,13 +103,16 @@ RETURN m.seq AS seq;
 
 // name: nodes.existing
 // params: {"ids": ["organization:ine"]}
-MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{LABEL}} {id: id})
+USING INDEX SEEK n:{{LABEL}}(id)
 RETURN n.id AS id;
 
 // name: nodes.merge
 // params: {"rows": [{"id": "organization:ine", "props": {"name": "INE"}}]}
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:{{LABEL}} {id: row.id})
+USING INDEX SEEK existing:{{LABEL}}(id)
 WITH row, existing IS NULL AS created
 MERGE (n:{{LABEL}} {id: row.id})
 SET n += row.props
@@ -97,7 +122,9 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(n) AS total;
 // params: {"rows": [{"from": "project:p1", "to": "organization:ine", "props": {"lead": true}}]}
 UNWIND $rows AS row
 MATCH (a:{{START}} {id: row.from})
+USING INDEX SEEK a:{{START}}(id)
 MATCH (b:{{END}} {id: row.to})
+USING INDEX SEEK b:{{END}}(id)
 OPTIONAL MATCH (a)-[existing:{{TYPE}}]->(b)
 WITH a, b, row, existing IS NULL AS created
 MERGE (a)-[r:{{TYPE}}]->(b)
@@ -106,14 +133,20 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, count(r) AS total;
 
 // name: nodes.delete
 // params: {"ids": ["recommendation:e1:a"]}
-MATCH (n:{{LABEL}}) WHERE n.id IN $ids
+UNWIND $ids AS id
+MATCH (n:{{LABEL}} {id: id})
+USING INDEX SEEK n:{{LABEL}}(id)
 DETACH DELETE n
 RETURN count(*) AS count;
 
 // name: relationships.delete
 // params: {"rows": [{"from": "project:p1", "to": "organization:ine"}]}
 UNWIND $rows AS row
-MATCH (a:{{START}} {id: row.from})-[r:{{TYPE}}]->(b:{{END}} {id: row.to})
+MATCH (a:{{START}} {id: row.from})
+USING INDEX SEEK a:{{START}}(id)
+MATCH (b:{{END}} {id: row.to})
+USING INDEX SEEK b:{{END}}(id)
+MATCH (a)-[r:{{TYPE}}]->(b)
 DELETE r
 RETURN count(*) AS count;
 
@@ -132,25 +165,29 @@ MATCH (n) DETACH DELETE n;
 // name: participation.hubs
 // params: {"evaluations": ["evaluation:e1"], "recommendations": [], "persons": []}
 CALL () {
-  MATCH (e:Evaluation) WHERE e.id IN $evaluations RETURN e
+  UNWIND $evaluations AS id MATCH (e:Evaluation {id: id}) USING INDEX SEEK e:Evaluation(id) RETURN e
   UNION
-  MATCH (r:Recommendation)<-[:RECOMMENDS]-(e:Evaluation) WHERE r.id IN $recommendations RETURN e
+  UNWIND $recommendations AS id MATCH (r:Recommendation {id: id})<-[:RECOMMENDS]-(e:Evaluation) USING INDEX SEEK r:Recommendation(id) RETURN e
   UNION
-  MATCH (p:Person)<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) WHERE p.id IN $persons RETURN e
+  UNWIND $persons AS id MATCH (p:Person {id: id})<-[:CONDUCTED_BY|MANAGED_BY]-(e:Evaluation) USING INDEX SEEK p:Person(id) RETURN e
 }
 OPTIONAL MATCH (e)-[:EVALUATES]->(p:Project)
 RETURN DISTINCT coalesce(p.id, e.id) AS hub;
 
 // name: participation.clear
 // params: {"hubs": ["project:p1"]}
-MATCH (h:{{LABEL}}) WHERE h.id IN $hubs
+UNWIND $hubs AS id
+MATCH (h:{{LABEL}} {id: id})
+USING INDEX SEEK h:{{LABEL}}(id)
 MATCH (:Organization)-[r:PARTICIPATES_IN]->(h)
 DELETE r
 RETURN count(*) AS count;
 
 // name: participation.projects
 // params: {"hubs": ["project:p1"], "precedence": ["PARTNER", "IMPLEMENTER"]}
-MATCH (p:Project) WHERE p.id IN $hubs
+UNWIND $hubs AS id
+MATCH (p:Project {id: id})
+USING INDEX SEEK p:Project(id)
 CALL (p) {
   MATCH (p)-[r:PARTNERED_WITH]->(o:Organization) RETURN o, 'PARTNER' AS role, coalesce(r.lead, false) AS lead
   UNION ALL
@@ -175,7 +212,10 @@ RETURN count(r) AS count;
 
 // name: participation.evaluations
 // params: {"hubs": ["evaluation:e1"], "precedence": ["DONOR", "COMMISSIONER"]}
-MATCH (e:Evaluation) WHERE e.id IN $hubs AND NOT EXISTS { (e)-[:EVALUATES]->(:Project) }
+UNWIND $hubs AS id
+MATCH (e:Evaluation {id: id})
+USING INDEX SEEK e:Evaluation(id)
+WHERE NOT EXISTS { (e)-[:EVALUATES]->(:Project) }
 CALL (e) {
   MATCH (e)-[:FUNDED_BY]->(o:Organization) RETURN o, 'DONOR' AS role
   UNION ALL
@@ -192,7 +232,89 @@ MERGE (o)-[r:PARTICIPATES_IN]->(e)
 SET r.roles = [x IN $precedence WHERE x IN roles], r.lead = false
 RETURN count(r) AS count;
 
-// name: stakeholders.all
-// params: {}
-MATCH (a:Organization)-[r:PARTICIPATES_IN|PART_OF]->(b)
-RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props, a.sortName AS fromName, b.sortName AS toName;
+// Wait until every index is online (a full-text index created over existing data is filled in
+// the background).
+// name: schema.awaitIndexes
+// params: {"seconds": 300}
+CALL db.awaitIndexes($seconds);
+
+// The stakeholder graph (graph/README.md, "Participation"): organisations and hubs joined by
+// PARTICIPATES_IN, organisations to their parents by PART_OF, walked in either direction. Its
+// three questions are one statement each; nodes are ordered by sortName, falling back to id.
+//
+// The neighbourhood of a stakeholder within {{HOPS}} links: a breadth-first search from the
+// start (a variable-length pattern grouped by end node with the shortest length, which Neo4j
+// runs as a pruning BFS: VarLengthExpand(Pruning,BFS)), each node reached once with its hop;
+// nearest first, organisations before hubs, then by name; the first $maxNodes kept and the
+// others counted; and the links among the kept nodes (ordered by "from|type|to"). With $roles,
+// only participations listing one of them are followed, and PART_OF only when $partOf.
+// name: stakeholders.neighbourhood
+// params: {"start": "organization:ine", "roles": null, "partOf": true, "maxNodes": 100}
+MATCH (start:Organization|Project|Evaluation {id: $start})
+MATCH p = (start)-[links:PARTICIPATES_IN|PART_OF*0..{{HOPS}}]-(n)
+WHERE all(r IN links WHERE CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END)
+WITH n, min(length(p)) AS hop
+ORDER BY hop, CASE WHEN n:Organization THEN 0 ELSE 1 END, coalesce(n.sortName, n.id), n.id
+WITH collect({node: n, hop: hop}) AS reached
+WITH reached[..$maxNodes] AS kept, size(reached) AS total
+WITH kept, total, [k IN kept | k.node] AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  UNWIND [(a)-[r:PARTICIPATES_IN|PART_OF]->(b) WHERE b IN nodes AND CASE WHEN r:PART_OF THEN $partOf ELSE $roles IS NULL OR any(role IN r.roles WHERE role IN $roles) END
+    | {type: type(r), from: a.id, to: b.id, props: properties(r)}] AS edge
+  WITH edge
+  ORDER BY edge.from + '|' + edge.type + '|' + edge.to
+  RETURN collect(edge) AS edges
+}
+RETURN [k IN kept | {id: k.node.id, props: properties(k.node), hop: k.hop}] AS nodes, edges, total - size(kept) AS omitted;
+
+// The first $first simple paths between two stakeholders with at most {{HOPS}} links, shortest
+// first, then by the names along them (a list of [sortName, id] per node, compared in order).
+// SHORTEST 20 finds the 20 shortest (so $first is at most 20); all of them shorter than the
+// $first-th are among them, but those as long as it may not all be, so when the 20 end at that
+// length, ALL SHORTEST of at least that length fetches every path of it, to order the ties.
+// name: stakeholders.paths
+// params: {"from": "organization:udape", "to": "organization:iis", "first": 3}
+MATCH (a:Organization|Project|Evaluation {id: $from})
+MATCH (b:Organization|Project|Evaluation {id: $to})
+CALL (a, b) {
+  MATCH SHORTEST 20 (p = (a)-[:PARTICIPATES_IN|PART_OF]-{0,{{HOPS}}}(b)
+    WHERE all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[..i]))
+  WITH p
+  ORDER BY length(p), [x IN nodes(p) | [coalesce(x.sortName, x.id), x.id]]
+  RETURN collect(p) AS found
+}
+WITH a, b, found, CASE WHEN size(found) = 20 AND length(found[$first - 1]) = length(found[-1]) THEN length(found[-1]) END AS tie
+CALL (a, b, tie) {
+  WITH a, b, tie
+  WHERE tie IS NOT NULL
+  MATCH ALL SHORTEST (p = (a)-[:PARTICIPATES_IN|PART_OF]-{0,{{HOPS}}}(b)
+    WHERE length(p) >= tie AND all(i IN range(1, length(p)) WHERE NOT nodes(p)[i] IN nodes(p)[..i]))
+  RETURN collect(p) AS tied
+}
+UNWIND [p IN found WHERE tie IS NULL OR length(p) < tie] + tied AS p
+RETURN [x IN nodes(p) | {id: x.id, props: properties(x)}] AS nodes,
+  [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS edges
+ORDER BY length(p), [x IN nodes(p) | [coalesce(x.sortName, x.id), x.id]]
+LIMIT $first;
+
+// The organisations sharing hubs with one, each with the hubs shared (by name) and both
+// participations in each; most shared hubs first, then by name. The hubs' properties come once,
+// in their own list.
+// name: stakeholders.collaborators
+// params: {"organization": "organization:ine"}
+MATCH (o:Organization {id: $organization})
+USING INDEX SEEK o:Organization(id)
+CALL (o) {
+  MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
+  WITH other, hub, mine, theirs
+  ORDER BY coalesce(hub.sortName, hub.id), hub.id
+  WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared
+  ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id
+  RETURN collect({id: other.id, props: properties(other), shared: shared}) AS collaborators
+}
+CALL (o) {
+  MATCH (o)-[:PARTICIPATES_IN]->(hub)
+  RETURN collect({id: hub.id, props: properties(hub)}) AS hubs
+}
+RETURN collaborators, hubs;

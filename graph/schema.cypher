@@ -37,7 +37,14 @@ CREATE CONSTRAINT change_event_id IF NOT EXISTS FOR (n:ChangeEvent) REQUIRE n.id
 // The write lock every write transaction takes first (src/store/neo4j/store.ts).
 CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
 
-// Lookups by natural key: project code, organisation acronym and names.
+// Lookups by match key (nodes.byKeys): every element of a node's matchKeys list is one exact term
+// of this full-text index (the keyword analyzer keeps a key whole: "national institute of
+// statistics" is one term, and "national" finds nothing). A range or text index cannot serve a
+// list property; a full-text index can. Every label is in it (labels without matchKeys add
+// nothing); tests/store/neo4j-plans.test.ts checks the list against the model.
+CREATE FULLTEXT INDEX node_keys IF NOT EXISTS FOR (n:Evaluation|Project|Organization|Person|Country|Output|Finding|Criterion|Conclusion|Recommendation|Theme|SourceDocument|FollowUpAction|ChangeEvent|Region|Document) ON EACH [n.matchKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+
+// Natural keys, for direct Cypher use: project code, organisation acronym and names.
 CREATE INDEX project_code IF NOT EXISTS FOR (n:Project) ON (n.code);
 
 CREATE INDEX organization_acronym IF NOT EXISTS FOR (n:Organization) ON (n.acronym);

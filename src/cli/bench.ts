@@ -1,69 +1,188 @@
 /**
- * `npm run bench [-- <records>]`: load generated evaluation records into the in-memory store
- * (on a temporary DATA_DIR, so snapshot writes are included) and print how long the import,
- * a nested listing query, stakeholder paths and related recommendations take, and the heap
- * used. Figures are printed, not asserted: machines are shared and noisy.
+ * `npm run bench [-- --store memory,neo4j --evaluations 734,2000 --runs 15]`: the two stores side
+ * by side. For each size and store, the evaluations are imported into an empty store (one
+ * atomic write, timed), the API is started on it, and a few typical requests are each timed over
+ * HTTP (p50 / p95 over `--runs` requests after two warm-up ones): a page of projects with their
+ * partners, outputs, evaluations, findings and recommendations; the collaborators of the busiest
+ * organisation; stakeholder paths between two projects; the network of depth 3 around the
+ * busiest organisation; related recommendations; search. The cost of a trivial `{ __typename }`
+ * request on the same server is printed next to them as the reference. Figures are printed,
+ * never asserted.
+ *
+ * A size is a number of evaluations: IOM's evaluation repository export (the real catalogue,
+ * ../shared/sources/iom-evaluation-repository/ beside the checkout) when it is present and has
+ * at least that many rows (its first rows), else generated evaluations (tests/helpers/generate.ts).
+ * Neo4j is NEO4J_URI (its database is wiped) or, when unset, a Neo4j started for the run from
+ * Neo4j's own test harness (tests/neo4j-harness/, Java 17 and Maven).
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { pino } from 'pino';
+import { ROOT_DIR } from '../config.js';
 import { parseEvaluationRecord } from '../domain/record.js';
+import { readCatalogue } from '../ingest/catalogue/index.js';
+import type { LoadedRecord } from '../ingest/recordFiles.js';
 import { importRecords } from '../services/import/index.js';
-import { startServer } from '../server.js';
 import { EmbeddedStore } from '../store/embedded/store.js';
+import { Neo4jStore } from '../store/neo4j/store.js';
+import type { Backend, GraphStore } from '../store/port.js';
 import { generatedRecord } from '../../tests/helpers/generate.js';
+import { startHarness, type RunningHarness } from '../../tests/neo4j-harness/harness.js';
+import { formatTable, graphql, p50p95, startApiOn, timed, timeQuery } from './benchKit.js';
 
-const count = Number(process.argv[2] ?? 500);
-const dir = await mkdtemp(path.join(os.tmpdir(), 'meg-bench-'));
-const store = new EmbeddedStore({ dataDir: dir });
-await store.open();
+const USAGE = 'usage: npm run bench -- [--store memory,neo4j] [--evaluations 734,2000] [--runs 15]';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+interface Options {
+  readonly stores: Backend[];
+  readonly sizes: number[];
+  readonly runs: number;
+}
 
-let started = performance.now();
-const records = Array.from({ length: count }, (_, i) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) }));
-await importRecords(store, records);
-const bulk = performance.now() - started;
-const status = await store.status();
+function parseArgs(argv: readonly string[]): Options {
+  const value = (name: string, fallback: string) => {
+    const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    if (i < 0) return fallback;
+    return argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : (argv[i + 1] ?? '');
+  };
+  const fail = (why: string): never => {
+    console.error(`npm run bench: ${why}\n${USAGE}`);
+    process.exit(2);
+  };
+  const stores = value('store', 'memory,neo4j').split(',').map((s) => s.trim());
+  for (const s of stores) if (s !== 'memory' && s !== 'neo4j') fail(`unknown store "${s}" (memory or neo4j)`);
+  const sizes = value('evaluations', '734,2000').split(',').map(Number);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 2)) fail('--evaluations takes whole numbers of at least 2, comma-separated');
+  const runs = Number(value('runs', '15'));
+  if (!Number.isInteger(runs) || runs < 1) fail('--runs takes a whole number of at least 1');
+  return { stores: stores as Backend[], sizes, runs };
+}
 
-// One more record imported alone: the cost of a single atomic write on a graph this size.
-started = performance.now();
-await importRecords(store, [{ file: 'one-more', record: parseEvaluationRecord(generatedRecord(count), 'one-more') }]);
-const single = performance.now() - started;
+const CATALOGUE_DIR = path.join(ROOT_DIR, '..', 'shared', 'sources', 'iom-evaluation-repository');
 
-const server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
-const url = `http://127.0.0.1:${server.port}/graphql`;
-const post = async (query: string) => {
-  const t = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = (await res.json()) as { errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return performance.now() - t;
-};
-const time = async (query: string, runs = 15) => {
-  await post(query);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await post(query));
-  return median(samples);
-};
-const ine = Buffer.from('organization:ine').toString('base64url');
-const idf = Buffer.from('organization:idf').toString('base64url');
-const results = {
-  nested: await time(`{ projects(first: 100) { edges { node { code partners { organization { name } } outputs { title } evaluations { findings { rating { score } } recommendations { code theme { name } audiences { name } } } } } } }`),
-  collaborators: await time(`{ organization(acronym: "INE") { collaborators(first: 20) { organization { name } sharedProjectCount } } }`),
-  paths: await time(`{ stakeholderPaths(from: "${ine}", to: "${idf}", maxHops: 4, first: 3) { length } }`),
-  related: await time(`{ recommendations(first: 1) { edges { node { related(first: 5) { score } } } } }`),
-  search: await time(`{ search(query: "approval processes government", first: 10) { score } }`),
-};
-await server.stop();
-// Heap after a full collection (npm run bench passes --expose-gc), so the figure is the graph's, not garbage's.
-(globalThis as { gc?: () => void }).gc?.();
-const heap = process.memoryUsage().heapUsed / 1024 / 1024;
-console.log(`graph: ${count + 1} generated evaluations, ${status.nodes} nodes, ${status.edges} relationships`);
-console.log(`import of ${count} records in one atomic write (with snapshot): ${ms(bulk)}; one more record alone: ${ms(single)}`);
-console.log(`median over 15 HTTP requests: nested projects page (100 projects, 4 levels) ${ms(results.nested)}; collaborators ${ms(results.collaborators)}; stakeholder paths (4 hops) ${ms(results.paths)}; related recommendations ${ms(results.related)}; search ${ms(results.search)}`);
-console.log(`heap used${(globalThis as { gc?: unknown }).gc ? ' after a full collection' : ''}: ${heap.toFixed(0)} MiB`);
-await rm(dir, { recursive: true, force: true });
+/** IOM's catalogue export's records, or why there are none. */
+async function catalogueRecords(): Promise<{ records: LoadedRecord[]; file: string } | { missing: string }> {
+  const file = existsSync(CATALOGUE_DIR) ? readdirSync(CATALOGUE_DIR).find((f) => f.endsWith('.csv')) : undefined;
+  if (!file) return { missing: `IOM's evaluation repository export is not in ${CATALOGUE_DIR}` };
+  const catalogue = await readCatalogue(path.join(CATALOGUE_DIR, file));
+  return { records: catalogue.records, file };
+}
+
+interface Dataset {
+  readonly size: number;
+  readonly source: string;
+  readonly records: readonly LoadedRecord[];
+}
+
+function generated(count: number): LoadedRecord[] {
+  return Array.from({ length: count }, (_, i) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) }));
+}
+
+/** Open an empty store of this kind. */
+async function emptyStore(kind: Backend, neo4jUri: () => Promise<string>): Promise<{ store: GraphStore; dispose: () => Promise<void> }> {
+  if (kind === 'memory') {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'meg-bench-'));
+    const store = new EmbeddedStore({ dataDir: dir });
+    await store.open();
+    return { store, dispose: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
+  }
+  const store = new Neo4jStore({ uri: await neo4jUri(), username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  await store.open();
+  await store.deleteEverything();
+  return { store, dispose: () => store.close() };
+}
+
+const gid = (id: string) => Buffer.from(id).toString('base64url');
+
+/**
+ * What the requests ask about, picked the same way on every store: the organisation taking part
+ * in the most projects and evaluations (ties by id), and the first and the last project by id.
+ */
+async function subjects(store: GraphStore): Promise<{ busiest: string; from: string; to: string }> {
+  const orgs = (await store.list({ label: 'Organization', first: 100_000 })).nodes.map((n) => n.id);
+  const hubs = await store.neighbours(orgs, 'PARTICIPATES_IN', 'out');
+  const busiest = orgs.map((id, i) => [id, hubs[i]!.length] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  const projects = (await store.list({ label: 'Project', first: 100_000 })).nodes.map((n) => n.id);
+  return { busiest, from: projects[0]!, to: projects.at(-1)! };
+}
+
+const QUERIES = {
+  'projects page': `{ projects(first: 20) { totalCount edges { node { code title partners { organization { name } lead } outputs { title } evaluations { title findings { rating { score } } recommendations { code theme { name } audiences { name } } } } } } }`,
+  collaborators: `query($org: ID!) { node(id: $org) { ... on Organization { collaborators(first: 20) { organization { name } sharedProjectCount } } } }`,
+  'paths (4 hops)': `query($from: ID!, $to: ID!) { stakeholderPaths(from: $from, to: $to, maxHops: 4, first: 3) { length nodes { name } } }`,
+  'network (depth 3)': `query($org: ID!) { stakeholderNetwork(organizationId: $org, depth: 3, maxNodes: 500) { nodes { id hop } edges { source target type } omittedNodes } }`,
+  related: `{ recommendations(first: 1) { edges { node { related(first: 5) { score } } } } }`,
+  search: `{ search(query: "approval processes government", first: 10) { score } }`,
+} as const;
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  let harness: RunningHarness | undefined;
+  let neo4jUri: string | undefined = process.env.NEO4J_URI;
+  const neo4j = async () => {
+    if (!neo4jUri) {
+      console.error('starting Neo4j from its test harness (tests/neo4j-harness/)...');
+      harness = await startHarness({ heap: '1g', pageCacheMb: 256, log: (line) => console.error(line) });
+      console.error(`Neo4j started in ${(harness.startupMs / 1000).toFixed(1)} s at ${harness.uri}`);
+      neo4jUri = harness.uri;
+    }
+    return neo4jUri;
+  };
+  const catalogue = await catalogueRecords();
+  if ('missing' in catalogue) console.error(`${catalogue.missing}: every size uses generated evaluations`);
+  const datasets: Dataset[] = options.sizes.map((size) =>
+    'records' in catalogue && catalogue.records.length >= size
+      ? { size, source: `IOM catalogue${size < catalogue.records.length ? ` (first ${size} rows)` : ''}`, records: catalogue.records.slice(0, size) }
+      : { size, source: 'generated', records: generated(size) },
+  );
+
+  const headers = ['store', 'evaluations', 'nodes / rels', 'import (s)', ...Object.keys(QUERIES).map((q) => `${q} p50/p95`), '{ __typename } p50/p95'];
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  try {
+    for (const dataset of datasets) {
+      for (const kind of options.stores) {
+        console.error(`${kind}: importing ${dataset.size} evaluations (${dataset.source})...`);
+        const { store, dispose } = await emptyStore(kind, neo4j);
+        try {
+          const imported = await timed(() => importRecords(store, dataset.records));
+          const status = await store.status();
+          const api = await startApiOn(store);
+          try {
+            const { busiest, from, to } = await subjects(store);
+            const variables = { org: gid(busiest), from: gid(from), to: gid(to) };
+            const found = await graphql<{ stakeholderPaths: { length: number }[] }>(api.url, QUERIES['paths (4 hops)'], variables);
+            notes.push(`${kind}, ${dataset.size}: busiest organisation ${busiest}; paths from ${from} to ${to}: ${found.stakeholderPaths.map((p) => p.length).join(', ') || 'none'} link(s)`);
+            const figures: string[] = [];
+            for (const [name, query] of Object.entries(QUERIES)) {
+              console.error(`${kind}, ${dataset.size}: ${name}...`);
+              figures.push(p50p95(await timeQuery(api.url, query, query.includes('$') ? pick(query, variables) : {}, { runs: options.runs })));
+            }
+            const reference = p50p95(await timeQuery(api.url, '{ __typename }', {}, { runs: options.runs }));
+            rows.push([kind, `${dataset.size} ${dataset.source}`, `${status.nodes} / ${status.edges}`, (imported.ms / 1000).toFixed(1), ...figures, reference]);
+          } finally {
+            await api.stop();
+          }
+        } finally {
+          await dispose();
+        }
+      }
+    }
+  } finally {
+    await harness?.stop();
+  }
+  console.log(`\nmilliseconds per request over HTTP, p50 / p95 of ${options.runs} (after 2 warm-up requests); import: one atomic write into an empty store\n`);
+  console.log(formatTable(headers, rows));
+  console.log(`\n${notes.join('\n')}`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+}
+
+/** The variables a query declares, taken from the set on hand. */
+function pick(query: string, variables: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => query.includes(`$${name}:`)));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm run bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,7 +1,8 @@
 /**
  * `npm run cypher:lint`: enumerate every Cypher statement the Neo4j store can send (each
- * template of graph/queries.cypher expanded for every label and relationship type the model
- * allows, plus graph/schema.cypher) and check each with Neo4j's parser and semantic analysis.
+ * template of graph/queries.cypher expanded for every label, relationship type and walk bound
+ * the model allows, plus graph/schema.cypher) and check each with Neo4j's parser and semantic
+ * analysis.
  * Exits non-zero on any problem. An optional argument names another folder holding a
  * queries.cypher and schema.cypher (the tests use it to feed the lint broken statements).
  */

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LABELS, REL_TYPES } from '../../src/domain/model.js';
-import { Catalogue, expand, parseQueryFile } from '../../src/store/neo4j/catalogue.js';
+import { Catalogue, expand, MAX_HOPS, parseQueryFile } from '../../src/store/neo4j/catalogue.js';
 import { lintStatement } from '../../src/store/neo4j/lint.js';
 import { removeDir, ROOT, tempDir } from '../helpers/api.js';
 import { writeFile } from 'node:fs/promises';
@@ -69,6 +69,16 @@ describe('statement catalogue', () => {
     expect(expand(template, { LABEL: 'Project', TYPE: 'IN_COUNTRY' }).text).toBe('MATCH (n:Project)-[:IN_COUNTRY]->() RETURN n');
     expect(() => expand(template, { LABEL: 'Project) DETACH DELETE (n', TYPE: 'IN_COUNTRY' })).toThrow(/must be a model label/);
     expect(() => expand(template, { LABEL: 'Project', TYPE: 'x]->() DELETE n //' })).toThrow(/must be a model relationship type/);
+  });
+
+  it('expands {{HOPS}} only to a whole number from 1 to MAX_HOPS, and enumerates every one', () => {
+    const template = parseQueryFile('// name: t\n// params: {}\nMATCH p = (a)-[]-{1,{{HOPS}}}(b) RETURN p').get('t')!;
+    expect(expand(template, { HOPS: 4 }).text).toBe('MATCH p = (a)-[]-{1,4}(b) RETURN p');
+    for (const bad of [0, MAX_HOPS + 1, 2.5, '3}(b) DETACH DELETE a //', undefined]) {
+      expect(() => expand(template, { HOPS: bad as number }), String(bad)).toThrow(/\{\{HOPS\}\} must be a whole number from 1 to 8/);
+    }
+    const names = catalogue.enumerate().map((s) => s.name).filter((n) => n.startsWith('stakeholders.paths'));
+    expect(names).toEqual(Array.from({ length: MAX_HOPS }, (_, i) => `stakeholders.paths[${i + 1}]`));
   });
 
   it('enumerates each relationship statement for exactly the labels the model allows', () => {

@@ -1,12 +1,13 @@
 /**
  * The catalogue of Cypher statements the Neo4j store may send, read from `graph/queries.cypher`
- * and `graph/schema.cypher`. A statement's text is fixed except for the tokens {{LABEL}},
- * {{START}}, {{END}} and {{TYPE}}, which are replaced only by constants of the model, and
- * {{WHERE}}, replaced only by a clause `compileFilter` made from a filter tree (model constants
- * and parameter names only); values always travel as parameters. `enumerate()` lists every
- * expansion the model allows (with an empty filter), which is what `npm run cypher:lint` checks
- * (compiled filters are linted by their own test), and the store sends nothing but statements
- * this catalogue issued.
+ * and `graph/schema.cypher`. A statement's text is fixed except for its tokens: {{LABEL}},
+ * {{START}}, {{END}} and {{TYPE}}, replaced only by constants of the model; {{HOPS}}, replaced
+ * only by a whole number from 1 to MAX_HOPS (the bound of a walk, which Cypher takes only as a
+ * literal in a quantifier); and {{WHERE}}, replaced only by a clause `compileFilter` made from a
+ * filter tree (model constants and parameter names only). Values always travel as parameters.
+ * `enumerate()` lists every expansion the model allows (with an empty filter), which is what
+ * `npm run cypher:lint` checks (compiled filters are linted by their own test), and the store
+ * sends nothing but statements this catalogue issued.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +16,16 @@ import { LABELS, RELATIONSHIPS, REL_TYPES, isLabel, isRelType, type Label, type 
 import { compileFilter, type CompiledWhere } from './filterCypher.js';
 
 
-const TOKENS = ['LABEL', 'START', 'END', 'TYPE', 'WHERE'] as const;
+const TOKENS = ['LABEL', 'START', 'END', 'TYPE', 'HOPS', 'WHERE'] as const;
 const MODEL_TOKENS = ['LABEL', 'START', 'END', 'TYPE'] as const;
 type Token = (typeof TOKENS)[number];
-export type Tokens = Partial<Record<(typeof MODEL_TOKENS)[number], string>>;
+export type Tokens = Partial<Record<(typeof MODEL_TOKENS)[number], string>> & { readonly HOPS?: number };
+
+/**
+ * The longest walk a statement can be expanded for ({{HOPS}}): the bound of the quantified path
+ * patterns of the stakeholder questions (the API asks at most 4 links of a network, 6 of a path).
+ */
+export const MAX_HOPS = 8;
 
 export interface StatementTemplate {
   readonly name: string;
@@ -57,7 +64,7 @@ export function parseQueryFile(source: string, file = 'queries.cypher'): Map<str
     }
     const template = lines.filter((l) => !l.startsWith('//')).join('\n').trim().replace(/;$/, '');
     const tokens = TOKENS.filter((t) => template.includes(`{{${t}}}`));
-    const unknown = template.match(/\{\{(?!LABEL\}\}|START\}\}|END\}\}|TYPE\}\}|WHERE\}\})[^}]*\}\}/);
+    const unknown = template.match(/\{\{(?!LABEL\}\}|START\}\}|END\}\}|TYPE\}\}|HOPS\}\}|WHERE\}\})[^}]*\}\}/);
     if (unknown) throw new CatalogueError(`${file}: statement ${name} uses unknown token ${unknown[0]}`);
     if (templates.has(name)) throw new CatalogueError(`${file}: statement ${name} is defined twice`);
     templates.set(name, { name, template, tokens, exampleParams });
@@ -79,12 +86,19 @@ function checkToken(token: (typeof MODEL_TOKENS)[number], value: string | undefi
   return value!;
 }
 
+function checkHops(value: unknown): string {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > MAX_HOPS) {
+    throw new CatalogueError(`token {{HOPS}} must be a whole number from 1 to ${MAX_HOPS}, got ${JSON.stringify(value)}`);
+  }
+  return String(value);
+}
+
 /** Replace a template's tokens with model constants and its {{WHERE}} with a compiled filter (anything else is refused). */
 export function expand(template: StatementTemplate, tokens: Tokens, where?: CompiledWhere): Statement {
   let text = template.template;
   for (const token of template.tokens) {
     if (token === 'WHERE') continue;
-    text = text.split(`{{${token}}}`).join(checkToken(token, tokens[token]));
+    text = text.split(`{{${token}}}`).join(token === 'HOPS' ? checkHops(tokens.HOPS) : checkToken(token, tokens[token]));
   }
   if (template.tokens.includes('WHERE')) {
     const clause = where ?? compileFilter(undefined, 'n', 'Evaluation');
@@ -93,8 +107,14 @@ export function expand(template: StatementTemplate, tokens: Tokens, where?: Comp
   return { name: template.name, text };
 }
 
-/** Every token combination the model allows for a template. */
+/** Every token combination the model allows for a template (every walk length for {{HOPS}}). */
 export function tokenCombinations(template: StatementTemplate): Tokens[] {
+  const combos = modelTokenCombinations(template);
+  if (!template.tokens.includes('HOPS')) return combos;
+  return combos.flatMap((combo) => Array.from({ length: MAX_HOPS }, (_, i) => ({ ...combo, HOPS: i + 1 })));
+}
+
+function modelTokenCombinations(template: StatementTemplate): Tokens[] {
   const uses = (t: Token) => template.tokens.includes(t);
   if (!uses('TYPE')) return uses('LABEL') ? LABELS.map((LABEL) => ({ LABEL })) : [{}];
   const combos = new Map<string, Tokens>();
@@ -128,7 +148,7 @@ export class Catalogue {
   }
 
   /** The statement `name` with its tokens replaced. */
-  statement(name: string, tokens: { LABEL?: Label; START?: Label; END?: Label; TYPE?: RelType } = {}, where?: CompiledWhere): Statement {
+  statement(name: string, tokens: { LABEL?: Label; START?: Label; END?: Label; TYPE?: RelType; HOPS?: number } = {}, where?: CompiledWhere): Statement {
     const template = this.templates.get(name);
     if (!template) throw new CatalogueError(`no statement named ${name} in graph/queries.cypher`);
     const statement = expand(template, tokens, where);

@@ -1,8 +1,10 @@
 /**
  * The Neo4j store: the store port in parameterised Cypher over neo4j-driver. Every statement
  * comes from the catalogue (graph/queries.cypher, graph/schema.cypher); reads are batched per
- * label and relationship type, pages are cut in the database, and a change is written in one
- * managed transaction (retried by the driver on transient errors) with UNWIND ... MERGE.
+ * label and relationship type, pages are cut in the database, the stakeholder questions
+ * (neighbourhood, paths, collaborators) are one statement each walked by Neo4j, and a change is
+ * written in one managed transaction (retried by the driver on transient errors) with
+ * UNWIND ... MERGE.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { labelOfId, RELATIONSHIPS, type Direction, type GraphEdge, type GraphNode, type Label, type RelType } from '../../domain/model.js';
@@ -11,11 +13,10 @@ import { terms } from '../../domain/terms.js';
 import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
 import { participationSeeds, ROLE_PRECEDENCE } from '../../domain/participation.js';
 import type { Role } from '../../domain/roles.js';
-import { StakeholderGraph } from '../stakeholderGraph.js';
 import { StoreError } from '../port.js';
 import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
-import { Catalogue, type Statement } from './catalogue.js';
+import { Catalogue, MAX_HOPS, type Statement } from './catalogue.js';
 import { compileFilter } from './filterCypher.js';
 import { fromNeo4jNodeProps, fromNeo4jProps, toNeo4jProps } from './values.js';
 
@@ -28,15 +29,56 @@ export interface Neo4jStoreOptions {
   readonly connectBackoffMs?: number;
   /** Called before each retry of the initial connection. */
   readonly onRetry?: (attempt: number, error: Error, delayMs: number) => void;
+  /**
+   * The transaction timeout of a walk (neighbourhood, paths, collaborators) asked with a signal:
+   * Neo4j stops it there even when the caller's deadline is never heard of (default 60 s). The
+   * signal itself stops it sooner: when it aborts, the session is closed, which resets the
+   * connection and so ends the query on the server.
+   */
+  readonly walkTimeoutMs?: number;
 }
 
 type Row = Record<string, unknown>;
+
+/** A statement as the store sent it. */
+export interface SentStatement {
+  readonly name: string;
+  readonly text: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** What a store has sent to Neo4j: for tests (which pin and count it) and benchmarks. */
+export interface Traffic {
+  /** Statements sent (each one Bolt round trip). */
+  statements: number;
+  /** Transactions begun (each one more round trip, and one more commit or rollback). */
+  transactions: number;
+  /** Given every statement as it is sent, when set. */
+  listener?: (sent: SentStatement) => void;
+}
+
+/** Labels of the stakeholder graph's nodes (organisations and hubs): the stakeholder statements match only these. */
+const STAKEHOLDER_LABELS: readonly Label[] = ['Organization', 'Project', 'Evaluation'];
+
+/**
+ * The most paths one question asks: the path statement finds the 20 shortest (SHORTEST 20 in
+ * stakeholders.paths), the API asks at most 20 (STAKEHOLDER_LIMITS.maxPaths).
+ */
+export const MAX_PATHS = 20;
+
+/** What a walk stopped by its caller's deadline fails with (as the embedded store's, stakeholderGraph.ts). */
+export const WALK_STOPPED = 'the walk was stopped: the request ran out of time';
+
+/** Neo4j's codes for a transaction it ended at its timeout. */
+const TIMED_OUT = /TransactionTimedOut/;
 
 export class Neo4jStore implements GraphStore {
   readonly backend = 'neo4j' as const;
   private driver: Driver | undefined;
   private ready = false;
   private readonly catalogue = Catalogue.load();
+  /** Statements and transactions sent so far (see Traffic). */
+  readonly traffic: Traffic = { statements: 0, transactions: 0 };
 
   constructor(private readonly options: Neo4jStoreOptions) {}
 
@@ -68,14 +110,19 @@ export class Neo4jStore implements GraphStore {
     this.ready = true;
   }
 
-  /** Create the constraints and indexes of graph/schema.cypher (idempotent). */
+  /** Create the constraints and indexes of graph/schema.cypher (idempotent), and wait until they are online. */
   async applySchema(): Promise<void> {
     const session = this.session('WRITE');
     try {
-      for (const text of this.catalogue.schema) await session.run(this.checked({ name: 'schema', text }));
+      for (const text of this.catalogue.schema) {
+        this.sent({ name: 'schema', text }, {});
+        this.traffic.transactions++;
+        await session.run(this.checked({ name: 'schema', text }));
+      }
     } finally {
       await session.close();
     }
+    await this.read((tx) => this.rows(tx, this.catalogue.statement('schema.awaitIndexes'), { seconds: neo4j.int(300) }));
   }
 
   async close(): Promise<void> {
@@ -133,7 +180,8 @@ export class Neo4jStore implements GraphStore {
 
   async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
     if (!keys.length) return [];
-    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { keys: [...keys] }));
+    const searches = keyQueries(keys);
+    const rows = searches.length ? await this.read((tx) => this.rows(tx, this.catalogue.statement('nodes.byKeys', { LABEL: label }), { searches })) : [];
     const nodes = rows.map((row) => ({ id: row.id as string, label, props: fromNeo4jNodeProps(row.props) }));
     return keys.map((key) => nodes.filter((n) => (n.props.matchKeys as readonly string[] | undefined)?.includes(key)).sort((a, b) => (a.id < b.id ? -1 : 1)));
   }
@@ -185,6 +233,7 @@ export class Neo4jStore implements GraphStore {
     const session = this.session('WRITE');
     try {
       return await session.executeWrite(async (tx) => {
+        this.traffic.transactions++;
         await this.rows(tx, this.catalogue.statement('writes.lock'), {});
         // The reads of `work` run in this transaction, after the lock.
         const view = Object.create(this) as Neo4jStore;
@@ -269,45 +318,65 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * The stakeholder graph, read whole (one statement) and walked in memory with the same
-   * algorithms as the embedded store's.
+   * The neighbourhood of a stakeholder: one statement (stakeholders.neighbourhood), whatever
+   * the depth. A node that is not a stakeholder has none (nor has any node within 0 links): it
+   * is alone in it.
    */
-  private async stakeholderGraph(): Promise<StakeholderGraph> {
-    const graph = new StakeholderGraph();
-    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.all'), {}));
-    for (const row of rows) {
-      const [from, to] = [row.from as string, row.to as string];
-      graph.setEdge(row.type as 'PARTICIPATES_IN' | 'PART_OF', from, to, fromNeo4jProps(row.props), [
-        { label: labelOfId(from)!, sortName: (row.fromName as string | null) ?? undefined },
-        { label: labelOfId(to)!, sortName: (row.toName as string | null) ?? undefined },
-      ]);
-    }
-    return graph;
-  }
-
   async neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood> {
-    const found = await (await this.stakeholderGraph()).neighbourhood(start, options.depth, options.maxNodes, options.roles, options);
-    const nodes = await this.getNodes(found.nodes.map((n) => n.id));
-    return { nodes: found.nodes.flatMap((n, i) => (nodes[i] ? [{ node: nodes[i]!, hop: n.hop }] : [])), edges: found.edges, omitted: found.omitted };
+    const depth = walkLength('depth', options.depth);
+    if (!isStakeholder(start) || depth === 0) {
+      const [node] = await this.getNodes([start]);
+      return { nodes: node ? [{ node, hop: 0 }] : [], edges: [], omitted: 0 };
+    }
+    const roles = options.roles ? [...options.roles] : null;
+    const statement = this.catalogue.statement('stakeholders.neighbourhood', { HOPS: depth });
+    const params = { start, roles, partOf: !roles || roles.includes('PARENT') || roles.includes('UNIT'), maxNodes: neo4j.int(Math.max(0, options.maxNodes)) };
+    const [row] = await this.read((tx) => this.rows(tx, statement, params), options);
+    return {
+      nodes: ((row?.nodes ?? []) as Row[]).map((n) => ({ node: nodeOf(n), hop: Number(n.hop) })),
+      edges: ((row?.edges ?? []) as Row[]).map(edgeOf),
+      omitted: Number(row?.omitted ?? 0),
+    };
   }
 
+  /** The shortest simple paths between two stakeholders: one statement (stakeholders.paths), whatever the length. */
   async paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]> {
-    const found = await (await this.stakeholderGraph()).paths(from, to, options.maxHops, options.first, options);
-    const nodes = new Map((await this.getNodes([...new Set(found.flatMap((p) => p.nodes))])).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
-    return found.map((p) => ({ nodes: p.nodes.map((id) => nodes.get(id)!), edges: p.edges }));
+    const maxHops = walkLength('maxHops', options.maxHops);
+    if (!Number.isSafeInteger(options.first) || options.first > MAX_PATHS) throw new StoreError(`first must be a whole number of at most ${MAX_PATHS} on Neo4j, got ${options.first}`);
+    if (options.first < 1) return [];
+    if (!isStakeholder(from) || !isStakeholder(to) || maxHops === 0) {
+      // Not in the stakeholder graph: only the path from a node to itself.
+      const [node] = from === to ? await this.getNodes([from]) : [null];
+      return node ? [{ nodes: [node], edges: [] }] : [];
+    }
+    const statement = this.catalogue.statement('stakeholders.paths', { HOPS: maxHops });
+    const rows = await this.read((tx) => this.rows(tx, statement, { from, to, first: neo4j.int(options.first) }), options);
+    return rows.map((row) => ({ nodes: (row.nodes as Row[]).map(nodeOf), edges: (row.edges as Row[]).map(edgeOf) }));
   }
 
+  /** The collaborators of an organisation: one statement (stakeholders.collaborators). */
   async collaborators(organization: string, options: WalkControl = {}): Promise<Collaboration[]> {
-    const found = await (await this.stakeholderGraph()).collaborators(organization, options);
-    const nodes = new Map((await this.getNodes([...new Set(found.flatMap((c) => [c.id, ...c.shared.map((s) => s.hub)]))])).filter((n): n is GraphNode => n !== null).map((n) => [n.id, n]));
-    return found.map((c) => ({ organization: nodes.get(c.id)!, shared: c.shared.map((s) => ({ hub: nodes.get(s.hub)!, mine: s.mine, theirs: s.theirs })) }));
+    if (labelOfId(organization) !== 'Organization') return [];
+    const [row] = await this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.collaborators'), { organization }), options);
+    const hubs = new Map(((row?.hubs ?? []) as Row[]).map((h) => [h.id as string, nodeOf(h)]));
+    return ((row?.collaborators ?? []) as Row[]).map((c) => ({
+      organization: nodeOf(c),
+      shared: (c.shared as Row[]).map((s) => ({
+        hub: hubs.get(s.hub as string)!,
+        mine: { type: 'PARTICIPATES_IN', from: organization, to: s.hub as string, props: fromNeo4jProps(s.mine) },
+        theirs: { type: 'PARTICIPATES_IN', from: c.id as string, to: s.hub as string, props: fromNeo4jProps(s.theirs) },
+      })),
+    }));
   }
 
   /** Remove every node and relationship (used by the contract tests on a scratch database). */
   async deleteEverything(): Promise<void> {
     const session = this.session('WRITE');
     try {
-      await session.executeWrite((tx) => tx.run(this.checked(this.catalogue.statement('test.deleteEverything')), {}));
+      await session.executeWrite((tx) => {
+        this.traffic.transactions++;
+        return this.rows(tx, this.catalogue.statement('test.deleteEverything'), {});
+      });
     } finally {
       await session.close();
     }
@@ -318,11 +387,34 @@ export class Neo4jStore implements GraphStore {
     return this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   }
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Run `work` in a read transaction. With a signal (a walk asked for a request), the
+   * transaction gets the walk timeout, and the signal's abort closes the session, which resets
+   * the connection and ends the query on the server; either way the walk fails with
+   * WALK_STOPPED, as the embedded store's does.
+   */
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, control: WalkControl = {}): Promise<T> {
+    const { signal } = control;
+    if (signal?.aborted) throw new StoreError(WALK_STOPPED);
     const session = this.session('READ');
+    const abort = () => void session.close().catch(() => undefined);
+    signal?.addEventListener('abort', abort, { once: true });
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(
+        (tx) => {
+          // The driver runs this again after a transient error; not once the time is up.
+          if (signal?.aborted) throw new StoreError(WALK_STOPPED);
+          this.traffic.transactions++;
+          return work(tx);
+        },
+        signal ? { timeout: this.options.walkTimeoutMs ?? 60_000 } : undefined,
+      );
+    } catch (error) {
+      if (signal?.aborted) throw new StoreError(WALK_STOPPED);
+      if (TIMED_OUT.test((error as { code?: string }).code ?? '')) throw new StoreError(`the walk was stopped: it ran longer than the ${this.options.walkTimeoutMs ?? 60_000} ms Neo4j allows it (walkTimeoutMs)`);
+      throw error;
     } finally {
+      signal?.removeEventListener('abort', abort);
       await session.close();
     }
   }
@@ -334,8 +426,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async rows(tx: ManagedTransaction, statement: Statement, params: Row): Promise<Row[]> {
-    const result = await tx.run(this.checked(statement), { ...statement.params, ...params });
+    const text = this.checked(statement);
+    const all = { ...statement.params, ...params };
+    this.sent(statement, all);
+    const result = await tx.run(text, all);
     return result.records.map((record) => record.toObject() as Row);
+  }
+
+  private sent(statement: Statement, params: Row): void {
+    this.traffic.statements++;
+    this.traffic.listener?.({ name: statement.name, text: statement.text, params });
   }
 
   private async count(tx: ManagedTransaction, statement: Statement, params: Row): Promise<number> {
@@ -391,6 +491,40 @@ export function luceneQuery(text: string): string {
     for (const clause of adding) clauses.add(clause);
   }
   return [...clauses].join(' OR ');
+}
+
+/**
+ * Lucene queries for the full-text index node_keys that find the nodes answering to any of
+ * these keys: each key quoted (so the keyword analyzer takes it whole, spaces and all, with `\`
+ * and `"` escaped), OR-ed, at most MAX_LUCENE_CLAUSES keys a query.
+ */
+export function keyQueries(keys: readonly string[]): string[] {
+  const quoted = [...new Set(keys)].filter((k) => k.length > 0).map((k) => `"${k.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+  const queries: string[] = [];
+  for (let i = 0; i < quoted.length; i += MAX_LUCENE_CLAUSES) queries.push(quoted.slice(i, i + MAX_LUCENE_CLAUSES).join(' OR '));
+  return queries;
+}
+
+/** A walk's bound as a whole number the catalogue can write into a statement ({{HOPS}}). */
+function walkLength(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_HOPS) throw new StoreError(`${name} must be a whole number from 0 to ${MAX_HOPS} on Neo4j, got ${value}`);
+  return value;
+}
+
+function isStakeholder(id: string): boolean {
+  const label = labelOfId(id);
+  return label !== undefined && STAKEHOLDER_LABELS.includes(label);
+}
+
+/** A node returned as {id, props}. */
+function nodeOf(row: Row): GraphNode {
+  const id = row.id as string;
+  return { id, label: labelOfId(id)!, props: fromNeo4jNodeProps(row.props) };
+}
+
+/** A relationship returned as {type, from, to, props}. */
+function edgeOf(row: Row): GraphEdge {
+  return { type: row.type as RelType, from: row.from as string, to: row.to as string, props: fromNeo4jProps(row.props) };
 }
 
 function firstLine(message: string): string {

@@ -1,0 +1,72 @@
+/**
+ * Pieces for benchmark scripts (`npm run bench` and others like it): start the API on a store,
+ * time GraphQL requests against it, summarise samples as percentiles, and print one table.
+ * Figures are for printing next to a reference measured in the same run, never for asserting:
+ * machines are shared and noisy.
+ */
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { startServer } from '../server.js';
+import type { GraphStore } from '../store/port.js';
+
+/** The API served over HTTP on a free local port, on a store the caller opened (and closes). */
+export interface BenchApi {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Start the API on `store` with silent logs and no request deadline other than a generous one. */
+export async function startApiOn(store: GraphStore, settings: { REQUEST_TIMEOUT_MS?: number } = {}): Promise<BenchApi> {
+  const server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1', settings: { REQUEST_TIMEOUT_MS: 600_000, ...settings } });
+  return { url: `http://127.0.0.1:${server.port}/graphql`, stop: () => server.stop() };
+}
+
+/** Send one GraphQL request; fails on HTTP or GraphQL errors, so a broken query is never timed as a fast one. */
+export async function graphql<T = unknown>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!res.ok || body.errors) throw new Error(`GraphQL request failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}\n${query}`);
+  return body.data as T;
+}
+
+/** Milliseconds `work` takes. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/** Time a request `runs` times over HTTP after `warmUp` untimed ones (plans cached, loaders warm). */
+export async function timeQuery(url: string, query: string, variables: Record<string, unknown> = {}, options: { runs?: number; warmUp?: number } = {}): Promise<number[]> {
+  const { runs = 15, warmUp = 2 } = options;
+  for (let i = 0; i < warmUp; i++) await graphql(url, query, variables);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push((await timed(() => graphql(url, query, variables))).ms);
+  return samples;
+}
+
+/** The p-th percentile (0 to 100) of the samples, nearest rank. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (!samples.length) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1]!;
+}
+
+/** Milliseconds for a table: one decimal under 10 ms, whole numbers above. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  return value < 10 ? value.toFixed(1) : value.toFixed(0);
+}
+
+/** "p50 / p95" of the samples, in milliseconds. */
+export function p50p95(samples: readonly number[]): string {
+  return `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`;
+}
+
+/** A table as GitHub-flavoured Markdown, columns padded so it also reads well in a terminal. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
