@@ -266,7 +266,10 @@ CALL (nodes) {
   ORDER BY edge.from + '|' + edge.type + '|' + edge.to
   RETURN collect(edge) AS edges
 }
-RETURN [k IN kept | {id: k.node.id, props: properties(k.node), hop: k.hop}] AS nodes, edges, total - size(kept) AS omitted;
+UNWIND range(0, size(kept) + size(edges)) AS i
+RETURN CASE WHEN i < size(kept) THEN {id: kept[i].node.id, props: properties(kept[i].node), hop: kept[i].hop} END AS node,
+  CASE WHEN i >= size(kept) AND i < size(kept) + size(edges) THEN edges[i - size(kept)] END AS edge,
+  CASE WHEN i = 0 THEN total - size(kept) END AS omitted;
 
 // The first $first simple paths between two stakeholders with at most {{HOPS}} links, shortest
 // first, then by the names along them (a list of [sortName, id] per node, compared in order).

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/tokens.js';
 import type { GraphStore } from '../store/port.js';
@@ -22,6 +23,17 @@ export function createContext(store: GraphStore, requestId: string, log: Logger,
     requestId,
     log,
     principal: options.principal ?? { role: 'anonymous' },
-    ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+    ...(options.timeoutMs ? { signal: requestSignal(options.timeoutMs) } : {}),
   };
+}
+
+/**
+ * The deadline of one request. Every walk of the graph it starts listens to it (a query may hold
+ * as many walks as its cost allows, each one adding a listener while it runs), so it takes more
+ * than Node's default ten listeners before warning of a leak.
+ */
+function requestSignal(timeoutMs: number): AbortSignal {
+  const signal = AbortSignal.timeout(timeoutMs);
+  setMaxListeners(100, signal);
+  return signal;
 }

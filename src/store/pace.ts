@@ -9,24 +9,39 @@ import { StoreError } from './port.js';
 /** How long work may run before it lets the event loop take a turn, in milliseconds. */
 export const SLICE_MS = 5;
 
-/** When the current turn of paced work began, and the next turn when one is awaited. */
+/** When the current turn of paced work began. */
 let turnStart = performance.now();
-let nextTurn: Promise<void> | undefined;
+/** Paced work waiting for a turn, first come first served. */
+const waiting: (() => void)[] = [];
+let scheduled = false;
 
-/** Resolves in a later turn of the event loop; every caller waiting meanwhile shares that turn (and its slice). */
+/**
+ * Each turn of the event loop resumes ONE waiter, which then has the slice to itself: resuming
+ * every waiter at once would run all their slices in one turn (they all pass the budget check
+ * before any of them has done its work), and twenty networks in one query would hold the loop
+ * twenty slices long.
+ */
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    turnStart = performance.now();
+    waiting.shift()?.();
+    if (waiting.length) schedule();
+  });
+}
+
+/** Resolves in a later turn of the event loop, after the work that was waiting before. */
 function later(): Promise<void> {
-  nextTurn ??= new Promise<void>((resolve) =>
-    setImmediate(() => {
-      nextTurn = undefined;
-      turnStart = performance.now();
-      resolve();
-    }),
-  );
-  return nextTurn;
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    schedule();
+  });
 }
 
 export async function pace(signal?: AbortSignal): Promise<void> {
-  if (nextTurn || performance.now() - turnStart >= SLICE_MS) await later();
+  if (waiting.length || performance.now() - turnStart >= SLICE_MS) await later();
   if (signal?.aborted) throw new StoreError('the walk was stopped: the request ran out of time');
 }
 

@@ -1,12 +1,13 @@
 /**
  * Fill a DATA_DIR the way a user does, through the commands: `npm run seed`, then
- * `npm run import -- <paths>` (records, briefs, catalogue exports). The store is whichever the
- * environment configures (GRAPH_STORE), the embedded one by default.
+ * `npm run import -- <paths>` (records, briefs, catalogue exports), on the test project's store
+ * (tests/helpers/store.ts: on Neo4j, the live database, given to this DATA_DIR).
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './api.js';
+import { storeEnv } from './store.js';
 
 const run = promisify(execFile);
 
@@ -14,7 +15,7 @@ async function cli(script: string, args: string[], dataDir: string): Promise<str
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', script), ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      env: await storeEnv(dataDir, { LOG_LEVEL: 'silent' }),
       maxBuffer: 64 * 1024 * 1024,
     });
     return stdout;

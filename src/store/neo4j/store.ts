@@ -13,6 +13,7 @@ import { terms } from '../../domain/terms.js';
 import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
 import { participationSeeds, ROLE_PRECEDENCE } from '../../domain/participation.js';
 import type { Role } from '../../domain/roles.js';
+import { mapPaced } from '../pace.js';
 import { StoreError } from '../port.js';
 import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
 import { checkChange, normaliseChange } from '../validate.js';
@@ -331,11 +332,13 @@ export class Neo4jStore implements GraphStore {
     const roles = options.roles ? [...options.roles] : null;
     const statement = this.catalogue.statement('stakeholders.neighbourhood', { HOPS: depth });
     const params = { start, roles, partOf: !roles || roles.includes('PARENT') || roles.includes('UNIT'), maxNodes: neo4j.int(Math.max(0, options.maxNodes)) };
-    const [row] = await this.read((tx) => this.rows(tx, statement, params), options);
+    // A row per node and per link, not one row of them all: the driver decodes a record at once,
+    // and a record of hundreds of nodes would hold the event loop while it does.
+    const rows = await this.read((tx) => this.rows(tx, statement, params), options);
     return {
-      nodes: ((row?.nodes ?? []) as Row[]).map((n) => ({ node: nodeOf(n), hop: Number(n.hop) })),
-      edges: ((row?.edges ?? []) as Row[]).map(edgeOf),
-      omitted: Number(row?.omitted ?? 0),
+      nodes: await mapPaced(rows.filter((row) => row.node), (row) => ({ node: nodeOf(row.node as Row), hop: Number((row.node as Row).hop) }), options.signal),
+      edges: await mapPaced(rows.filter((row) => row.edge), (row) => edgeOf(row.edge as Row), options.signal),
+      omitted: Number(rows[0]?.omitted ?? 0),
     };
   }
 
@@ -430,7 +433,8 @@ export class Neo4jStore implements GraphStore {
     const all = { ...statement.params, ...params };
     this.sent(statement, all);
     const result = await tx.run(text, all);
-    return result.records.map((record) => record.toObject() as Row);
+    // Paced: a walk's answer is a row per node, hundreds of them, and several may arrive at once.
+    return mapPaced(result.records, (record) => record.toObject() as Row);
   }
 
   private sent(statement: Statement, params: Row): void {
