@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseBrief } from './brief/index.js';
 import { decodeText } from './textEncoding.js';
-import { BriefParseError, MAX_BRIEF_CHARS, MAX_PDF_BYTES } from './brief/errors.js';
+import { BriefParseError, MAX_BRIEF_CHARS } from './brief/errors.js';
 import { looksLikePdf, pdfToText } from './brief/pdf.js';
 import type { ExtractionReport } from './brief/report.js';
 import { CATALOGUE_EXTENSIONS, readCatalogue, type Catalogue } from './catalogue/index.js';
@@ -67,7 +67,6 @@ export async function readInputFile(file: string): Promise<ImportInput> {
   if ((RECORD_EXTENSIONS as readonly string[]).includes(extension)) return { ...(await readRecordFile(file)), kind: 'record' };
   const bytes = await readFile(file);
   if (extension === '.pdf' || looksLikePdf(bytes)) {
-    if (bytes.length > MAX_PDF_BYTES) throw new BriefParseError('TOO_LARGE', `the PDF has ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; at most ${MAX_PDF_BYTES / (1024 * 1024)} MB is accepted`);
     const { text, notes } = await pdfToText(bytes);
     return briefFromText(text, { document: display, fileName: path.basename(file), bytes, mediaType: 'application/pdf', notes });
   }

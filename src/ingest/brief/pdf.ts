@@ -1,89 +1,146 @@
 /**
- * Text out of a PDF brief, with pdfjs-dist (Mozilla's PDF.js; the 4.x line runs on Node 20).
+ * Text out of a PDF brief, with pdfjs-dist (Mozilla's PDF.js; the 4.x line runs on Node 20),
+ * within a budget of bytes, pages, characters of text, memory and time (errors.ts).
  *
- * Each page is read in reading order from the positions of its text items (pdfLayout.ts): one
- * column or two, per region of the page, never two columns interleaved line by line. A
- * vertical gap clearly larger than the page's usual line spacing becomes a blank line (a
- * paragraph break); columns are separated by a vertical tab and pages by a form feed. Page headers, page
- * numbers and hyphenation are left in: the brief parser removes them the same way for PDFs and
- * for text copied out of one.
+ * The reading (pdfRead.ts: pages in reading order, pdfLayout.ts) runs in a worker thread of its
+ * own (pdfWorker.mjs), for one PDF and then ended, so that a PDF built to exhaust its reader
+ * takes that thread down and nothing else:
+ * - memory: the thread's heap is capped (resourceLimits), and what pdf.js holds outside the heap
+ *   (the inflated bytes of a stream) is kept in check by the growth of the process, sampled
+ *   while it reads; past the budget the thread is ended (or V8 ends it) and the error says so;
+ * - time: past the budget the thread is ended, however busy it is;
+ * - pages and text: checked by the reader itself, from the page count before any page is read,
+ *   and as the text of each page comes in.
+ * Every budget exceeded is a BriefParseError that names it, its limit and how far the PDF went.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { BriefParseError, MAX_PDF_BYTES } from './errors.js';
-import { pageText, type PositionedItem } from './pdfLayout.js';
+import { Worker } from 'node:worker_threads';
+import { BriefParseError, MAX_BRIEF_CHARS, MAX_PDF_BYTES, MAX_PDF_PAGES, PDF_MEMORY_MB, PDF_TIME_MS, type BriefErrorCode } from './errors.js';
+import type { PdfText, ReadBudgets } from './pdfRead.js';
 
-const require = createRequire(import.meta.url);
+export type { PdfText } from './pdfRead.js';
 
-export interface PdfText {
-  readonly text: string;
-  readonly pages: number;
-  /** What could not be read as running text (rotated text, say), for the extraction report. */
-  readonly notes: readonly string[];
+/** What one PDF's reading may take; each defaults to its constant in errors.ts. */
+export interface PdfBudgets {
+  /** Size of the file, in bytes (MAX_PDF_BYTES). */
+  readonly maxBytes: number;
+  /** Pages (MAX_PDF_PAGES). */
+  readonly maxPages: number;
+  /** Characters of text (MAX_BRIEF_CHARS: the brief parser reads no more). */
+  readonly maxChars: number;
+  /** Memory, in MB (PDF_MEMORY_MB). */
+  readonly memoryMb: number;
+  /** Time, in milliseconds (PDF_TIME_MS). */
+  readonly timeMs: number;
 }
 
-interface TextItem {
-  readonly str: string;
-  readonly transform: readonly number[];
-  readonly width: number;
-  readonly height: number;
-}
+export const PDF_BUDGETS: PdfBudgets = {
+  maxBytes: MAX_PDF_BYTES,
+  maxPages: MAX_PDF_PAGES,
+  maxChars: MAX_BRIEF_CHARS,
+  memoryMb: PDF_MEMORY_MB,
+  timeMs: PDF_TIME_MS,
+};
+
+/** How often the growth of the process is looked at while a PDF is read. */
+const MEMORY_SAMPLE_MS = 20;
+
+const MB = 1024 * 1024;
 
 /** True when the bytes start like a PDF file ("%PDF-" within the first kilobyte). */
 export function looksLikePdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
-export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
-  if (bytes.length > MAX_PDF_BYTES) {
-    throw new BriefParseError('TOO_LARGE', `the PDF has ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; at most ${MAX_PDF_BYTES / (1024 * 1024)} MB is accepted`);
+export async function pdfToText(bytes: Uint8Array, options: Partial<PdfBudgets> = {}): Promise<PdfText> {
+  const budgets: PdfBudgets = { ...PDF_BUDGETS, ...options };
+  if (bytes.length > budgets.maxBytes) {
+    throw new BriefParseError('TOO_LARGE', `the PDF has ${(bytes.length / MB).toFixed(1)} MB; at most ${formatMb(budgets.maxBytes / MB)} MB is accepted (the size budget)`);
   }
   if (!looksLikePdf(bytes)) throw new BriefParseError('UNREADABLE_PDF', 'the file is not a PDF (it does not start with "%PDF-")');
-  // Loaded on first use: the API server and text imports never pay for it.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}${path.sep}`;
-  const task = pdfjs.getDocument({
-    // pdf.js takes ownership of (and detaches) the buffer it is given: give it a copy.
-    data: new Uint8Array(bytes),
-    standardFontDataUrl,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy();
-    throw new BriefParseError('UNREADABLE_PDF', `the PDF cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    const pages: string[] = [];
-    const notes: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const items = content.items.filter((item): item is typeof item & TextItem => 'str' in item);
-      // Italics are often a slant (a shear of the text matrix); rotated text turns its baseline.
-      const isUpright = (i: TextItem) => Math.abs(i.transform[1] ?? 0) <= 0.05 * Math.abs(i.transform[0] ?? 1);
-      const upright = items.filter(isUpright);
-      const turned = items.filter((i) => !isUpright(i) && i.str.trim());
-      if (turned.length) notes.push(`page ${n}: ${turned.length} piece(s) of rotated text left out ("${turned.map((i) => i.str).join(' ').slice(0, 60)}")`);
-      pages.push(pageText(upright.map(positioned)));
-      page.cleanup();
-    }
-    const text = pages.join('\n\f');
-    if (!text.replace(/\s+/g, '')) {
-      throw new BriefParseError('UNREADABLE_PDF', `the PDF has ${doc.numPages} page(s) but no text (a scanned document needs OCR first)`);
-    }
-    return { text, pages: doc.numPages, notes };
-  } finally {
-    await doc.destroy();
-  }
+  return readInWorker(bytes, budgets);
 }
 
-function positioned(item: TextItem): PositionedItem {
-  const [a = 1, , , d = 1, x = 0, y = 0] = item.transform;
-  return { str: item.str, x, y, width: item.width, height: item.height || Math.abs(d) || Math.abs(a) };
+interface WorkerError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  readonly code?: BriefErrorCode;
+  readonly missing?: readonly string[];
+}
+type FromWorker = { kind: 'ready' } | { kind: 'page'; page: number; pages: number } | { kind: 'done'; result: PdfText } | { kind: 'failed'; error: WorkerError };
+
+/** Read the PDF in a worker thread of its own, within the budgets; the thread is ended whatever happens. */
+function readInWorker(bytes: Uint8Array, budgets: PdfBudgets): Promise<PdfText> {
+  // The young generation is part of the memory budget too: a sixteenth of it, 4 to 32 MB.
+  const youngMb = Math.min(32, Math.max(4, Math.floor(budgets.memoryMb / 16)));
+  // A copy of the bytes, moved (not copied again) into the thread; pdf.js takes it over there.
+  const data = new Uint8Array(bytes);
+  const workerBudgets: ReadBudgets = { maxPages: budgets.maxPages, maxChars: budgets.maxChars };
+  const worker = new Worker(new URL('./pdfWorker.mjs', import.meta.url), {
+    workerData: { bytes: data, budgets: workerBudgets },
+    transferList: [data.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: Math.max(1, budgets.memoryMb - youngMb), maxYoungGenerationSizeMb: youngMb },
+    // None of the parent's Node options (a loader, --inspect, a heap size): the thread is the
+    // same under tsx, vitest and plain Node.
+    execArgv: [],
+  });
+
+  return new Promise<PdfText>((resolve, reject) => {
+    /** Where the reading is, for the errors: " on page 3 of 10". */
+    let at = '';
+    /** The process's resident memory once the reader has started (its own code loaded): what the reading adds to it is the PDF's. */
+    let baseline: number | undefined;
+    let settled = false;
+    const finish = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(sampler);
+      // Ended in every case (at once if it is still reading; a no-op once it has exited), and
+      // settled once it is gone.
+      worker.terminate().then(settle, settle);
+    };
+    const overMemory = (how: string) =>
+      new BriefParseError('TOO_COSTLY', `the PDF needs more than ${formatMb(budgets.memoryMb)} MB of memory to read (the memory budget): ${how}${at}, and the reading was stopped`);
+
+    const timer = setTimeout(() => {
+      finish(() => reject(new BriefParseError('TOO_COSTLY', `the PDF took longer than ${formatSeconds(budgets.timeMs)} s to read (the time budget): ${at ? `still reading${at}` : 'still opening it'}, and the reading was stopped`)));
+    }, budgets.timeMs);
+    const sampler = setInterval(() => {
+      if (baseline === undefined) return;
+      const grownMb = (process.memoryUsage.rss() - baseline) / MB;
+      if (grownMb > budgets.memoryMb) finish(() => reject(overMemory(`the process had grown by ${Math.round(grownMb)} MB`)));
+    }, MEMORY_SAMPLE_MS);
+
+    worker.on('message', (message: FromWorker) => {
+      if (message.kind === 'ready') baseline = process.memoryUsage.rss();
+      else if (message.kind === 'page') at = ` on page ${count(message.page)} of ${count(message.pages)}`;
+      else if (message.kind === 'done') finish(() => resolve(message.result));
+      else finish(() => reject(fromWorker(message.error)));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(overMemory('the heap of its reader ran out')));
+      else finish(() => reject(new Error(`the PDF reader failed: ${error.message}`, { cause: error })));
+    });
+    worker.on('exit', (code) => finish(() => reject(new Error(`the PDF reader stopped (exit code ${code}) without a result`))));
+  });
+}
+
+/** The worker's error as the parent's: a BriefParseError again, anything else an Error with the worker's stack. */
+function fromWorker(error: WorkerError): Error {
+  if (error.name === 'BriefParseError' && error.code) return new BriefParseError(error.code, error.message, error.missing ?? []);
+  return Object.assign(new Error(`the PDF reader failed: ${error.message}`), { stack: error.stack });
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+function formatMb(mb: number): string {
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
+/** Seconds to the millisecond, without trailing zeros: 30, 1.5, 0.05. */
+function formatSeconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(3)));
 }
