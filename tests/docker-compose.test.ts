@@ -40,7 +40,7 @@ describe('docker-compose.yml', async () => {
     expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
   });
 
-  it('builds the explorer in a first stage with every dependency, and serves it from the production stage', () => {
+  it('builds the explorer in a first stage with every dependency, and serves it from the production stage', async () => {
     const dockerfile: string = compose.services.api.build.dockerfile_inline;
     const [build, runtime] = dockerfile.split(/^FROM /m).slice(1);
     expect(build).toMatch(/^node:20\S* AS explorer/);
@@ -50,7 +50,10 @@ describe('docker-compose.yml', async () => {
     expect(runtime).toMatch(/npm ci --omit=dev/);
     expect(runtime).toMatch(/COPY --from=explorer \/build\/src\/web\/dist \.\/src\/web\/dist/);
     expect(runtime).toMatch(/^USER node$/m);
-    expect(runtime).toMatch(/CMD \["node", "--import", "tsx", "src\/main\.ts"\]/);
+    // The API as `npm start` runs it: the same Node flags.
+    const start = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+    expect(start).toBe('tsx --max-semi-space-size=32 src/main.ts');
+    expect(runtime).toMatch(/CMD \["node", "--max-semi-space-size=32", "--import", "tsx", "src\/main\.ts"\]/);
   });
 
   it('holds no password', () => {

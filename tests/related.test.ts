@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELEVANCE_FLOOR } from '../src/services/related.js';
 import { parse } from 'yaml';
 import { measure } from '../src/cli/related-precision.js';
 import { readRecords } from '../src/ingest/recordFiles.js';
@@ -73,7 +74,8 @@ describe('Recommendation.related', () => {
       const scores = rec.related.map((r: any) => r.score);
       expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
       for (const r of rec.related) {
-        expect(r.score).toBeGreaterThan(0);
+        // Nothing under the relevance floor the README states, and never a result without a reason.
+        expect(r.score).toBeGreaterThanOrEqual(RELEVANCE_FLOOR);
         expect(r.score).toBeLessThanOrEqual(1);
         expect(r.reasons.length).toBeGreaterThan(0);
         for (const reason of r.reasons) expect(reason).toMatch(/^(Matching terms: |Same theme: |Related themes: |Also addressed to |Also in |Also a .* project$)/);

@@ -111,7 +111,7 @@ if (largest) {
   await new Promise((resolve) => spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).on('exit', resolve));
   const bareNode = performance.now() - nodeStart;
   const apiStart = performance.now();
-  const api = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], { cwd: ROOT, env: { ...process.env, GRAPH_STORE: 'memory', DATA_DIR: largest.dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEEDS_DIR: path.join(largest.dir, 'none') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const api = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', path.join(ROOT, 'src/main.ts')], { cwd: ROOT, env: { ...process.env, GRAPH_STORE: 'memory', DATA_DIR: largest.dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEEDS_DIR: path.join(largest.dir, 'none') }, stdio: ['ignore', 'pipe', 'inherit'] });
   await mkdir(path.join(largest.dir, 'none'), { recursive: true });
   const port = await new Promise<number>((resolve) => {
     let out = '';

@@ -18,6 +18,12 @@ type Signal = keyof typeof WEIGHTS;
 
 /** How many full-text hits are considered as candidates. */
 const TEXT_CANDIDATES = 50;
+/**
+ * The relevance floor: nothing scoring under it is returned. 0.15 is more than one weak signal
+ * alone (the same country is 0.10 of a full score, the same project type 0.05): a result must
+ * share words, a theme, or several facts.
+ */
+export const RELEVANCE_FLOOR = 0.15;
 
 export interface RelatedResult {
   readonly recommendation: GraphNode;
@@ -144,7 +150,7 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
   return [...candidates.values()]
     .filter((c) => !(options.otherProjectsOnly && source.project && profileOf.get(c.id)?.project?.id === source.project.id))
     .map((c) => ({ recommendation: c, ...score(source, profileOf.get(c.id)!, textScores.get(c.id) ?? 0) }))
-    .filter((r) => r.score > 0 && r.reasons.length > 0)
+    .filter((r) => r.score >= RELEVANCE_FLOOR && r.reasons.length > 0)
     .sort((a, b) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id))
     .slice(0, options.first);
 }

@@ -54,7 +54,8 @@ export async function tempDir(prefix = 'meg-'): Promise<string> {
 export async function startApi(options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ApiProcess> {
   const dataDir = options.dataDir ?? (await tempDir());
   const expectedStore = options.env?.GRAPH_STORE ?? testStoreKind();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), path.join(ROOT, 'src/main.ts')], {
+  // As `npm start` runs it (package.json): a young generation of 32 MB.
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', ...(options.nodeArgs ?? []), path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: await storeEnv(dataDir, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],

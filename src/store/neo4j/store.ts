@@ -80,6 +80,8 @@ export class Neo4jStore implements GraphStore {
   private readonly catalogue = Catalogue.load();
   /** Statements and transactions sent so far (see Traffic). */
   readonly traffic: Traffic = { statements: 0, transactions: 0 };
+  /** The write of this process now running, or resolved: the next waits for it. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: Neo4jStoreOptions) {}
 
@@ -230,7 +232,18 @@ export class Neo4jStore implements GraphStore {
    * stays true until the change is committed; the driver retries the whole transaction on a
    * transient error.
    */
+  /**
+   * Writers of this process take turns, in the order they asked (other processes are kept out by
+   * the lock node, writes.lock): an import's files are written in the order given, as on the
+   * embedded store, instead of racing for the lock.
+   */
   async transaction(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary> {
+    const turn = this.writing.then(() => this.transact(work));
+    this.writing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async transact(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary> {
     const session = this.session('WRITE');
     try {
       return await session.executeWrite(async (tx) => {
