@@ -15,11 +15,10 @@
  */
 import { relative } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
-import { BriefParseError } from '../ingest/brief/errors.js';
-import { CatalogueError, type Catalogue } from '../ingest/catalogue/index.js';
-import { INPUT_EXTENSIONS, readAnyInputFile, type ImportInput } from '../ingest/inputFiles.js';
+import { type Catalogue, readCatalogue } from '../ingest/catalogue/index.js';
+import { describeInputError, INPUT_EXTENSIONS, isCatalogueFile, readInputFile, type ImportInput, type InputError } from '../ingest/inputFiles.js';
+import { InputReaders, type ReadOutcome } from '../ingest/inputReaders.js';
 import { collectFiles } from '../ingest/recordFiles.js';
-import { RecordValidationError } from '../domain/record.js';
 import { importRecords, type ImportSummary } from '../services/import/index.js';
 import { createStore } from '../store/index.js';
 import type { GraphStore } from '../store/port.js';
@@ -37,6 +36,12 @@ const USAGE = `usage: npm run import -- <files or folders>... [--dry-run] [--jso
 /** Writes started before the oldest is waited for. */
 const WRITES_IN_FLIGHT = 16;
 
+/** From this many files on, they are read in worker threads (inputReaders.ts) while others are written. */
+const READ_IN_THREADS_FROM = 8;
+
+/** Files being read ahead of the one written next. */
+const READ_AHEAD = 32;
+
 /** Files at least this many get a progress bar (on a terminal). */
 const PROGRESS_FROM = 5;
 
@@ -48,7 +53,7 @@ interface FileOutcome {
   /** For a catalogue export: its rows, records, warnings and failed rows. */
   readonly catalogue?: Catalogue;
   readonly written?: ImportSummary;
-  readonly error?: { readonly code: string; readonly message: string; readonly missing?: readonly string[] };
+  readonly error?: InputError;
 }
 
 interface Options {
@@ -91,18 +96,24 @@ async function main(): Promise<number> {
   }
   const progress = new Progress(files.length, !options.json && files.length >= PROGRESS_FROM && process.stderr.isTTY === true);
   const outcomes: FileOutcome[] = [];
+  const readers = files.length >= READ_IN_THREADS_FROM ? new InputReaders() : undefined;
   try {
-    // Each file is read and parsed in turn while the writes of the files before it go on: a
-    // write is its own transaction, committed in order, and those waiting together share a
-    // flush to disk. A file's line is printed once its write is on disk, in the order given.
+    // Files are read ahead, in worker threads when there are many, while the writes of the files
+    // before them go on: a write is its own transaction, committed in order, and those waiting
+    // together share a flush to disk. A file's line is printed once its write is on disk, in the
+    // order given.
+    const reads: (Promise<FileRead> | undefined)[] = [];
     const pending: Promise<FileOutcome>[] = [];
     const report = (outcome: FileOutcome) => {
       outcomes.push(outcome);
       if (!options.json) progress.print(summaryLine(outcome, options.dryRun));
     };
     for (const [index, file] of files.entries()) {
+      for (let ahead = index; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) reads[ahead] ??= readOne(files[ahead]!, readers);
       progress.show(index, file);
-      pending.push((await importFile(file, store)).outcome);
+      const read = await reads[index]!;
+      reads[index] = undefined;
+      pending.push(importFile(file, read, store));
       while (pending.length > WRITES_IN_FLIGHT) report(await pending.shift()!);
     }
     for (const outcome of pending) report(await outcome);
@@ -111,31 +122,36 @@ async function main(): Promise<number> {
     if (options.json) console.log(JSON.stringify(jsonReport(outcomes, options.dryRun, status), null, 2));
     else console.log(totalLine(outcomes, options.dryRun, status));
   } finally {
+    await readers?.close();
     await store?.close();
   }
   return outcomes.some((o) => o.status === 'failed' || (o.catalogue?.failures.length ?? 0) > 0) ? 1 : 0;
 }
 
-/**
- * Read, parse and validate one file, then start writing it (unless a dry run): resolves once
- * it is read, to the outcome of its write; never rejects.
- */
-async function importFile(path: string, store: GraphStore | undefined): Promise<{ outcome: Promise<FileOutcome> }> {
-  const file = relative(process.cwd(), path) || path;
-  let input: ImportInput;
+type FileRead = { readonly catalogue: Catalogue } | ReadOutcome;
+
+/** Read, parse and validate one file (a brief or record in a reading thread when there are any); never rejects. */
+async function readOne(path: string, readers: InputReaders | undefined): Promise<FileRead> {
   try {
-    const read = await readAnyInputFile(path);
-    if (read.kind === 'catalogue') return { outcome: importCatalogue(file, read.catalogue, store) };
-    input = read.input;
+    if (isCatalogueFile(path)) return { catalogue: await readCatalogue(path) };
+    if (readers) return await readers.read(path);
+    return { input: await readInputFile(path) };
   } catch (error) {
-    return { outcome: Promise.resolve({ file, status: 'failed', error: describe(error) }) };
+    return { error: describeInputError(error) };
   }
-  if (!store) return { outcome: Promise.resolve({ file, status: 'ok', kind: input.kind, input }) };
-  const outcome = importRecords(store, [input]).then(
+}
+
+/** Write what was read of one file (unless a dry run): the outcome of its write; never rejects. */
+function importFile(path: string, read: FileRead, store: GraphStore | undefined): Promise<FileOutcome> {
+  const file = relative(process.cwd(), path) || path;
+  if ('catalogue' in read) return importCatalogue(file, read.catalogue, store);
+  if ('error' in read) return Promise.resolve({ file, status: 'failed', error: read.error });
+  const { input } = read;
+  if (!store) return Promise.resolve({ file, status: 'ok', kind: input.kind, input });
+  return importRecords(store, [input]).then(
     (written): FileOutcome => ({ file, status: 'ok', kind: input.kind, input, written }),
-    (error: unknown): FileOutcome => ({ file, status: 'failed', kind: input.kind, input, error: describe(error) }),
+    (error: unknown): FileOutcome => ({ file, status: 'failed', kind: input.kind, input, error: describeInputError(error) }),
   );
-  return { outcome };
 }
 
 /** All the rows of a catalogue that became records, written as one change. */
@@ -144,15 +160,8 @@ async function importCatalogue(file: string, catalogue: Catalogue, store: GraphS
     const written = store && catalogue.records.length ? await importRecords(store, catalogue.records) : undefined;
     return { file, status: 'ok', kind: 'catalogue', catalogue, written };
   } catch (error) {
-    return { file, status: 'failed', kind: 'catalogue', catalogue, error: describe(error) };
+    return { file, status: 'failed', kind: 'catalogue', catalogue, error: describeInputError(error) };
   }
-}
-
-function describe(error: unknown): NonNullable<FileOutcome['error']> {
-  if (error instanceof BriefParseError) return { code: error.code, message: error.message, missing: error.missing.length ? error.missing : undefined };
-  if (error instanceof RecordValidationError) return { code: 'INVALID_RECORD', message: error.message };
-  if (error instanceof CatalogueError) return { code: 'INVALID_CATALOGUE', message: error.reason };
-  return { code: 'ERROR', message: error instanceof Error ? error.message : String(error) };
 }
 
 function summaryLine(o: FileOutcome, dryRun: boolean): string {

@@ -12,8 +12,9 @@ import { decodeText } from './textEncoding.js';
 import { BriefParseError, MAX_BRIEF_CHARS } from './brief/errors.js';
 import { looksLikePdf, pdfToText } from './brief/pdf.js';
 import type { ExtractionReport } from './brief/report.js';
-import { CATALOGUE_EXTENSIONS, readCatalogue, type Catalogue } from './catalogue/index.js';
+import { CATALOGUE_EXTENSIONS, CatalogueError, readCatalogue, type Catalogue } from './catalogue/index.js';
 import { RECORD_EXTENSIONS, readRecordFile, sha256, type LoadedRecord } from './recordFiles.js';
+import { RecordValidationError } from '../domain/record.js';
 
 export interface ImportInput extends LoadedRecord {
   /** A brief parsed from text or PDF, or a curated record. */
@@ -31,14 +32,6 @@ export function isCatalogueFile(file: string): boolean {
 }
 
 /** What one input file holds: one record (a brief or a curated record), or a catalogue of many. */
-export type InputFile = { readonly kind: 'single'; readonly input: ImportInput } | { readonly kind: 'catalogue'; readonly catalogue: Catalogue };
-
-/** Read any input file: a catalogue export by its extension, anything else as one record. */
-export async function readAnyInputFile(file: string): Promise<InputFile> {
-  if (isCatalogueFile(file)) return { kind: 'catalogue', catalogue: await readCatalogue(file) };
-  return { kind: 'single', input: await readInputFile(file) };
-}
-
 /** Parse the text of a brief into a record with its report and provenance. Throws BriefParseError. */
 export function briefFromText(text: string, options: { document: string; fileName?: string; bytes?: Uint8Array; mediaType?: string; notes?: readonly string[] }): ImportInput {
   const parsed = parseBrief(text, { document: options.document, notes: options.notes });
@@ -76,4 +69,19 @@ export async function readInputFile(file: string): Promise<ImportInput> {
   }
   const { text, note } = decodeText(bytes);
   return briefFromText(text, { document: display, fileName: path.basename(file), bytes, notes: note ? [note] : [] });
+}
+
+/** Why a file could not be imported, as data: a code (a BriefParseError's, INVALID_RECORD, INVALID_CATALOGUE or ERROR) and a message. */
+export interface InputError {
+  readonly code: string;
+  readonly message: string;
+  /** For a brief: the fields it lacks. */
+  readonly missing?: readonly string[];
+}
+
+export function describeInputError(error: unknown): InputError {
+  if (error instanceof BriefParseError) return { code: error.code, message: error.message, ...(error.missing.length ? { missing: error.missing } : {}) };
+  if (error instanceof RecordValidationError) return { code: 'INVALID_RECORD', message: error.message };
+  if (error instanceof CatalogueError) return { code: 'INVALID_CATALOGUE', message: error.reason };
+  return { code: 'ERROR', message: error instanceof Error ? error.message : String(error) };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, gqlData, removeDir, ROOT, runCli, startApi, tempDir, type ApiProcess } from '../helpers/api.js';
 import { isGraphStored, storedEdges, storedGraphText } from '../helpers/store.js';
 import { briefFixtures, expectedRecord, fixturePdf, FIXTURES_DIR } from '../helpers/briefFixtures.js';
+import { describeInputError, readInputFile } from '../../src/ingest/inputFiles.js';
 
 const importCli = (args: string[], env: Record<string, string> & { DATA_DIR: string }) => runCli('import', args, env);
 const SEED_BRIEF = path.join(ROOT, 'seeds/sources/iom-bolivia-internal-migration-brief.txt');
@@ -95,6 +96,25 @@ describe('npm run import', () => {
     expect(result.code).toBe(1);
     const out = JSON.parse(result.stdout);
     expect(out.files[0]).toMatchObject({ status: 'failed', error: { code: 'EMPTY', message: 'the document is empty: expected the text of an evaluation brief', missing: ['evaluation.title', 'evaluation.type'] } });
+  });
+
+  it('reads many files in worker threads, each to what reading it alone gives, failures included', async () => {
+    // 17 fixtures, a PDF and a file that is no brief: past the 8 files from which reading moves
+    // to worker threads. Each file's record, report or error is what this process reads of it.
+    const broken = path.join(work, 'not-a-brief.txt');
+    await writeFile(broken, 'Minutes of a meeting about nothing in particular.\n');
+    const result = await importCli([FIXTURES_DIR, pdfFile, broken, '--dry-run', '--json'], { DATA_DIR: dataDir });
+    const out = JSON.parse(result.stdout);
+    expect(out.files).toHaveLength(19);
+    for (const file of out.files) {
+      const expected = await readInputFile(path.resolve(ROOT, file.file)).then(
+        (input) => ({ status: 'ok', record: JSON.parse(JSON.stringify(input.record)), report: JSON.parse(JSON.stringify(input.report ?? null)) ?? undefined }),
+        (error: unknown) => ({ status: 'failed', error: describeInputError(error) }),
+      );
+      expect({ status: file.status, record: file.record, report: file.report, error: file.error }, file.file).toEqual({ record: undefined, report: undefined, error: undefined, ...expected });
+    }
+    expect(out.files.at(-1)).toMatchObject({ status: 'failed', error: { code: 'NOT_A_BRIEF' } });
+    expect(result.code).toBe(1);
   });
 
   it('takes folders, and says how to use it when given nothing', async () => {
