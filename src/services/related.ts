@@ -1,9 +1,9 @@
 /**
  * Related recommendations: has this been recommended before? Candidates come from full-text
- * search (BM25: minisearch in memory, the full-text index in Neo4j) and from the theme
- * taxonomy; each is scored by one deterministic function of text relevance and graph overlaps
- * (theme, broader theme, audience, country, project type), and every score comes with the
- * reasons a person can check.
+ * search (the store's full-text index) and from the theme taxonomy; each is scored by one
+ * deterministic function of text relevance (the cosine of the texts' term counts, so the same
+ * on both stores) and graph overlaps (theme, broader theme, audience, country, project type),
+ * and every score comes with the reasons a person can check.
  */
 import type { GraphNode } from '../domain/model.js';
 import { terms } from '../domain/terms.js';
@@ -36,6 +36,8 @@ export interface RelatedResult {
 interface Profile {
   readonly id?: string;
   readonly text: string;
+  /** The text's terms with their counts (domain/terms.ts). */
+  readonly vector: TermVector;
   readonly theme?: GraphNode;
   /** The theme as the source document worded it, when that differs from the canonical name. */
   readonly themeLabel?: string;
@@ -61,7 +63,7 @@ async function profiles(neighbours: NeighboursFn, recs: readonly GraphNode[]): P
       const theme = themes[i]?.[0]?.node;
       const project = evaluations[i]?.[0] ? projectOf.get(evaluations[i]![0]!.node.id) : undefined;
       const themeLabel = typeof rec.props.themeLabel === 'string' ? rec.props.themeLabel : undefined;
-      return [rec.id, { id: rec.id, text: String(rec.props.text ?? ''), theme, themeLabel, broader: theme ? broaderOf.get(theme.id) : undefined, audiences: (audiences[i] ?? []).map((n) => n.node), project, countries: project ? countriesOf.get(project.id) ?? [] : [] }];
+      return [rec.id, { id: rec.id, text: String(rec.props.text ?? ''), vector: termVector(String(rec.props.text ?? '')), theme, themeLabel, broader: theme ? broaderOf.get(theme.id) : undefined, audiences: (audiences[i] ?? []).map((n) => n.node), project, countries: project ? countriesOf.get(project.id) ?? [] : [] }];
     }),
   );
 }
@@ -79,12 +81,12 @@ async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: 
   return { theme, broader: broader?.[0]?.node };
 }
 
-function score(source: Profile, candidate: Profile, fullTextScore: number): { score: number; reasons: string[] } {
+function score(source: Profile, candidate: Profile): { score: number; reasons: string[] } {
   const reasons: string[] = [];
   // Text counts only through words both texts share, which the reasons then name (a hit on a
   // code or a theme's wording alone is no textual likeness).
   const sharedTerms = matchingTerms(source.text, candidate.text);
-  const textScore = sharedTerms.length ? fullTextScore : 0;
+  const textScore = sharedTerms.length ? cosine(source.vector, candidate.vector) : 0;
   const signals: Partial<Record<Signal, number>> = { text: textScore };
   if (source.theme) {
     if (candidate.theme?.id === source.theme.id) {
@@ -119,6 +121,27 @@ function score(source: Profile, candidate: Profile, fullTextScore: number): { sc
   return { score: Math.round((weighted / total) * 10_000) / 10_000, reasons };
 }
 
+type TermVector = ReadonlyMap<string, number>;
+
+export function termVector(text: string): TermVector {
+  const counts = new Map<string, number>();
+  for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Text relevance: the cosine of the two texts' term counts, in [0, 1]. Computed from the texts
+ * alone, it is the same on both stores (their full-text indexes only gather the candidates, and
+ * rank them each their own way).
+ */
+function cosine(a: TermVector, b: TermVector): number {
+  let dot = 0;
+  for (const [term, count] of a) dot += count * (b.get(term) ?? 0);
+  if (!dot) return 0;
+  const norm = (v: TermVector) => Math.sqrt([...v.values()].reduce((sum, n) => sum + n * n, 0));
+  return Math.min(1, dot / (norm(a) * norm(b)));
+}
+
 /** The source's terms that the candidate shares, in the source's order (at most eight), as written in the source. */
 export function matchingTerms(source: string, candidate: string): string[] {
   const theirs = new Set(terms(candidate));
@@ -138,9 +161,6 @@ export interface RelatedOptions {
 
 async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile, options: RelatedOptions): Promise<RelatedResult[]> {
   const hits = await store.search({ text: source.text, labels: ['Recommendation'], limit: TEXT_CANDIDATES + 1 });
-  const self = hits.find((h) => h.node.id === source.id);
-  const reference = self?.score ?? Math.max(0, ...hits.map((h) => h.score));
-  const textScores = new Map(hits.map((h) => [h.node.id, reference > 0 ? Math.min(1, h.score / reference) : 0]));
   // Candidates sharing the theme or its broader theme, whatever their wording.
   const themeIds = source.broader ? (await neighbours([source.broader.id], 'BROADER', 'in'))[0]?.map((n) => n.node.id) ?? [] : source.theme ? [source.theme.id] : [];
   const byTheme = themeIds.length ? (await neighbours(themeIds, 'ABOUT', 'in')).flat().map((n) => n.node) : [];
@@ -149,7 +169,7 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
   const profileOf = await profiles(neighbours, [...candidates.values()]);
   return [...candidates.values()]
     .filter((c) => !(options.otherProjectsOnly && source.project && profileOf.get(c.id)?.project?.id === source.project.id))
-    .map((c) => ({ recommendation: c, ...score(source, profileOf.get(c.id)!, textScores.get(c.id) ?? 0) }))
+    .map((c) => ({ recommendation: c, ...score(source, profileOf.get(c.id)!) }))
     .filter((r) => r.score >= RELEVANCE_FLOOR && r.reasons.length > 0)
     .sort((a, b) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id))
     .slice(0, options.first);
@@ -164,5 +184,5 @@ export async function relatedToRecommendation(store: GraphStore, neighbours: Nei
 /** Recommendations related to a text being drafted; a theme named in the text counts too. */
 export async function relatedToText(store: GraphStore, neighbours: NeighboursFn, text: string, first: number): Promise<RelatedResult[]> {
   const themes = await themesNamedIn(store, neighbours, text);
-  return rank(store, neighbours, { text, audiences: [], countries: [], ...themes }, { first, otherProjectsOnly: false });
+  return rank(store, neighbours, { text, vector: termVector(text), audiences: [], countries: [], ...themes }, { first, otherProjectsOnly: false });
 }

@@ -186,7 +186,7 @@ export class RelatedRecommendation {
   @Field(() => Recommendation, { description: 'The related recommendation.' })
   recommendation!: Recommendation;
 
-  @Field(() => Float, { description: 'Relatedness in [0, 1]: text relevance and graph overlaps combined; deterministic.' })
+  @Field(() => Float, { description: 'Relatedness in [0, 1]: text relevance and graph overlaps combined; deterministic, the same on both stores, never under 0.15.' })
   score!: number;
 
   @Field(() => [String], { description: 'Why it is related, as sentences: matching terms, shared theme, audience, country, project type.' })
