@@ -34,7 +34,7 @@ const STORE_INDEPENDENT_E2E = [
   'tests/e2e/typed-client.test.ts', // the generated client's types
   'tests/e2e/web-routes.test.ts', // what / and /graphql serve besides the API
 ];
-const MEMORY_ONLY = ['tests/store/embedded.test.ts', 'tests/e2e/disk-full.test.ts', 'tests/e2e/crash.test.ts'];
+const MEMORY_ONLY = ['tests/store/embedded.test.ts', 'tests/store/page-cost.test.ts', 'tests/e2e/disk-full.test.ts', 'tests/e2e/crash.test.ts'];
 const BROWSER = ['tests/browser/**/*.test.ts'];
 const NEO4J_ONLY = ['tests/store/neo4j*.test.ts', 'tests/e2e/neo4j-live.test.ts'];
 

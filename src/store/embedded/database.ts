@@ -84,3 +84,49 @@ export function prefixRange(prefix: readonly (string | number | boolean)[]): { s
   // ordered-binary orders a longer array after its prefix, and no string sorts after this one.
   return { start: [...prefix], end: [...prefix, '\uffff\uffff'] };
 }
+
+/** How many entries the store read from the database (each point read, each entry of a range). */
+export interface ReadTally {
+  reads: number;
+}
+
+/**
+ * The same databases, each read counted in `tally`: a point read counts one, a range scan each
+ * entry it yields, a count of keys each key counted. For tests and benchmarks that check what a
+ * question costs (a page must cost the same at any graph size); the store does not count
+ * otherwise.
+ */
+export function countingReads(databases: Databases, tally: ReadTally): Databases {
+  const counted = <D extends object>(database: D): D =>
+    new Proxy(database, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (typeof value !== 'function') return value;
+        const method = value as (...args: unknown[]) => unknown;
+        if (property === 'get') {
+          return (...args: unknown[]) => {
+            tally.reads++;
+            return method.apply(target, args);
+          };
+        }
+        if (property === 'getKeysCount') {
+          return (...args: unknown[]) => {
+            const count = method.apply(target, args) as number;
+            tally.reads += count;
+            return count;
+          };
+        }
+        if (property === 'getRange' || property === 'getKeys') {
+          return (...args: unknown[]) =>
+            (method.apply(target, args) as { map<T, U>(f: (x: T) => U): unknown }).map((entry: unknown) => {
+              tally.reads++;
+              return entry;
+            });
+        }
+        return method.bind(target);
+      },
+    });
+  const out = { root: databases.root } as Record<string, unknown>;
+  for (const [name, database] of Object.entries(databases)) if (name !== 'root') out[name] = counted(database as object);
+  return out as unknown as Databases;
+}

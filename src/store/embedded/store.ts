@@ -21,7 +21,7 @@ import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order
 import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
 import { StoreError, StoreWriteError } from '../port.js';
 import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
-import { LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type StoredNode } from './database.js';
+import { countingReads, LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type ReadTally, type StoredNode } from './database.js';
 import { indexText, removeText, searchText } from './textIndex.js';
 import { StakeholderGraph, STAKEHOLDER_TYPES, type StakeholderType } from '../stakeholderGraph.js';
 import { mapPaced, pace } from '../pace.js';
@@ -31,6 +31,8 @@ import type { Role } from '../../domain/roles.js';
 export interface EmbeddedStoreOptions {
   /** The folder of the database (DATA_DIR). */
   readonly dataDir: string;
+  /** Count every entry read from the database here (tests and benchmarks; database.ts, countingReads). */
+  readonly readTally?: ReadTally;
 }
 
 const DATABASE_FILE = 'graph.mdb';
@@ -63,7 +65,8 @@ export class EmbeddedStore implements GraphStore {
     await mkdir(this.options.dataDir, { recursive: true });
     await sweepTemporaryFiles(this.options.dataDir);
     try {
-      this.db = openDatabases(this.file);
+      const databases = openDatabases(this.file);
+      this.db = this.options.readTally ? countingReads(databases, this.options.readTally) : databases;
     } catch (error) {
       throw new StoreError(`cannot open the embedded database ${this.file}: ${(error as Error).message}`);
     }
@@ -210,6 +213,9 @@ export class EmbeddedStore implements GraphStore {
     void this.fresh;
     const filter = query.filter && normaliseFilter(query.filter);
     if (filter) checkFilter(filter);
+    // A plain page in id order reads only its own entries of the label, after the cursor; the
+    // total comes from the count kept per label.
+    if (!filter && !query.orderBy) return this.plainPage(query);
     let ids: string[];
     if (!filter) {
       ids = this.labelIds(query.label);
@@ -235,6 +241,18 @@ export class EmbeddedStore implements GraphStore {
     }
     const page = ids.slice(start, start + query.first);
     return { nodes: page.map((id) => this.node(id)!), totalCount: ids.length, hasNextPage: start + query.first < ids.length };
+  }
+
+  private plainPage(query: ListQuery): ListPage {
+    const after = query.after === undefined ? undefined : typeof query.after === 'string' ? query.after : query.after.id;
+    const { start, end } = prefixRange([query.label]);
+    const ids: string[] = [];
+    for (const key of this.d.labels.getKeys({ start: after === undefined ? start : [query.label, after], end, limit: query.first + 2 })) {
+      const id = (key as string[])[1]!;
+      if (id !== after) ids.push(id);
+    }
+    const page = ids.slice(0, query.first);
+    return { nodes: page.map((id) => this.node(id)!), totalCount: (this.d.meta.get(['count', query.label]) as number | undefined) ?? 0, hasNextPage: ids.length > query.first };
   }
 
   private labelIds(label: Label): string[] {

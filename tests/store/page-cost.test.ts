@@ -1,0 +1,79 @@
+/**
+ * A page costs the same at any graph size: the entries the embedded store reads from its
+ * database to answer a project page, and a page of the projects connection, are counted on a
+ * graph of 100 generated evaluations and on one of 800, and may not grow with it. A lookup by
+ * code that scanned the projects, or a page that read every project to cut its first ten, would
+ * read eight times as much on the larger graph.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseEvaluationRecord } from '../../src/domain/record.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { importRecords } from '../../src/services/import/index.js';
+import type { ReadTally } from '../../src/store/embedded/database.js';
+import { EmbeddedStore } from '../../src/store/embedded/store.js';
+import { gqlData } from '../helpers/api.js';
+import { generatedRecord } from '../helpers/generate.js';
+
+const PROJECT_PAGE = `query($code: String!) {
+  project(code: $code) {
+    code title
+    partners { lead role organization { name acronym } }
+    evaluations { title findings { summary criterion { name } rating { score } } recommendations { code text theme { name } audiences { name } } }
+  }
+}`;
+const PROJECTS_PAGE = `{ projects(first: 10) { edges { node { code title partners { organization { name } } evaluations { title } } } pageInfo { hasNextPage endCursor } } }`;
+
+const opened: { store: EmbeddedStore; server: RunningServer; dir: string }[] = [];
+afterAll(async () => {
+  for (const { store, server, dir } of opened) {
+    await server.stop();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** The API on an embedded store of `count` generated evaluations, counting what it reads. */
+async function graphOf(count: number): Promise<{ url: string; tally: ReadTally }> {
+  const tally: ReadTally = { reads: 0 };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'meg-page-cost-'));
+  const store = new EmbeddedStore({ dataDir: dir, readTally: tally });
+  await store.open();
+  for (let i = 0; i < count; i += 200) {
+    await importRecords(store, Array.from({ length: Math.min(200, count - i) }, (_, k) => ({ file: `generated-${i + k}`, record: parseEvaluationRecord(generatedRecord(i + k), `generated-${i + k}`) })));
+  }
+  const server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
+  opened.push({ store, server, dir });
+  return { url: `http://127.0.0.1:${server.port}/graphql`, tally };
+}
+
+/** Entries read to answer the query (after it was asked once, so that nothing is first-time work). */
+async function readsOf(graph: { url: string; tally: ReadTally }, query: string, variables: Record<string, unknown> = {}): Promise<number> {
+  await gqlData(graph.url, query, variables);
+  graph.tally.reads = 0;
+  await gqlData(graph.url, query, variables);
+  return graph.tally.reads;
+}
+
+describe('the cost of a page, at 100 and at 800 evaluations', () => {
+  it('a project page reads the same entries at either size', { timeout: 180_000 }, async () => {
+    const [small, large] = [await graphOf(100), await graphOf(800)];
+    // The same project (its evaluation, findings and recommendations are alike at any size).
+    const smallReads = await readsOf(small, PROJECT_PAGE, { code: 'GX0042' });
+    const largeReads = await readsOf(large, PROJECT_PAGE, { code: 'GX0042' });
+    console.log(`page-cost: project page ${smallReads} entries read at 100 evaluations, ${largeReads} at 800`);
+    expect(smallReads).toBeGreaterThan(20);
+    // Shared organisations (IOM Bolivia, the ministries) are partners of more projects on the
+    // larger graph, but a page reads them, not what they take part in.
+    expect(largeReads).toBeLessThanOrEqual(smallReads * 1.1);
+
+    const smallPage = await readsOf(small, PROJECTS_PAGE);
+    const largePage = await readsOf(large, PROJECTS_PAGE);
+    console.log(`page-cost: projects(first: 10) ${smallPage} entries read at 100 evaluations, ${largePage} at 800`);
+    expect(smallPage).toBeGreaterThan(20);
+    expect(largePage).toBeLessThanOrEqual(smallPage * 1.1);
+  });
+});
