@@ -6,7 +6,9 @@
  * partners, outputs, evaluations, findings and recommendations; the collaborators of the busiest
  * organisation; stakeholder paths between two projects; the network of depth 3 around the
  * busiest organisation; related recommendations; search. The cost of a trivial `{ __typename }`
- * request on the same server is printed next to them as the reference. Figures are printed,
+ * request on the same server is printed next to them as the reference. Then the projects page's
+ * throughput under 10 concurrent connections, next to that of Apollo Server's own hello-world
+ * started in the same run. Figures are printed,
  * never asserted.
  *
  * A size is a number of evaluations: IOM's evaluation repository export (the real catalogue,
@@ -29,7 +31,7 @@ import { Neo4jStore } from '../store/neo4j/store.js';
 import type { Backend, GraphStore } from '../store/port.js';
 import { generatedRecord } from '../../tests/helpers/generate.js';
 import { startHarness, type RunningHarness } from '../../tests/neo4j-harness/harness.js';
-import { formatTable, graphql, p50p95, startApiOn, timed, timeQuery } from './benchKit.js';
+import { formatTable, graphql, p50p95, startApiOn, startHelloWorld, throughput, timed, timeQuery } from './benchKit.js';
 
 const USAGE = 'usage: npm run bench -- [--store memory,neo4j] [--evaluations 734,2000] [--runs 15]';
 
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
       : { size, source: 'generated', records: generated(size) },
   );
 
-  const headers = ['store', 'evaluations', 'nodes / rels', 'import (s)', ...Object.keys(QUERIES).map((q) => `${q} p50/p95`), '{ __typename } p50/p95'];
+  const headers = ['store', 'evaluations', 'nodes / rels', 'import (s)', ...Object.keys(QUERIES).map((q) => `${q} p50/p95`), '{ __typename } p50/p95', 'projects page req/s (10 conn.)', 'hello-world req/s (10 conn.)'];
   const rows: string[][] = [];
   const notes: string[] = [];
   try {
@@ -159,7 +161,13 @@ async function main(): Promise<void> {
               figures.push(p50p95(await timeQuery(api.url, query, query.includes('$') ? pick(query, variables) : {}, { runs: options.runs })));
             }
             const reference = p50p95(await timeQuery(api.url, '{ __typename }', {}, { runs: options.runs }));
-            rows.push([kind, `${dataset.size} ${dataset.source}`, `${status.nodes} / ${status.edges}`, (imported.ms / 1000).toFixed(1), ...figures, reference]);
+            // Throughput under 10 connections: the projects page, then Apollo's hello-world on
+            // its own server, one after the other in the same run.
+            console.error(`${kind}, ${dataset.size}: throughput...`);
+            const pageRate = await throughput(api.url, QUERIES['projects page']);
+            const hello = await startHelloWorld();
+            const helloRate = await throughput(hello.url, '{ hello }').finally(() => hello.stop());
+            rows.push([kind, `${dataset.size} ${dataset.source}`, `${status.nodes} / ${status.edges}`, (imported.ms / 1000).toFixed(1), ...figures, reference, `${pageRate.toFixed(0)} (${((pageRate / helloRate) * 100).toFixed(0)}%)`, helloRate.toFixed(0)]);
           } finally {
             await api.stop();
           }

@@ -4,7 +4,12 @@
  * Figures are for printing next to a reference measured in the same run, never for asserting:
  * machines are shared and noisy.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
 import { pino } from 'pino';
 import { startServer } from '../server.js';
 import type { GraphStore } from '../store/port.js';
@@ -69,4 +74,51 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/**
+ * Apollo Server's own hello-world (`type Query { hello: String }`, Express, no plugins), the
+ * reference for throughput: what the same machine and client give for a request that does
+ * nothing.
+ */
+export async function startHelloWorld(): Promise<BenchApi> {
+  const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    stop: async () => {
+      await apollo.stop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Requests per second over `connections` concurrent clients, each sending the request again as
+ * soon as it has its answer, for `durationMs` (after a warm-up of a second).
+ */
+export async function throughput(url: string, query: string, variables: Record<string, unknown> = {}, options: { connections?: number; durationMs?: number } = {}): Promise<number> {
+  const { connections = 10, durationMs = 5_000 } = options;
+  const run = async (ms: number) => {
+    const until = performance.now() + ms;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < until) {
+          await graphql(url, query, variables);
+          done++;
+        }
+      }),
+    );
+    return done;
+  };
+  await run(1_000);
+  const started = performance.now();
+  const done = await run(durationMs);
+  return done / ((performance.now() - started) / 1000);
 }
