@@ -10,7 +10,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEVANCE_FLOOR } from '../src/services/related.js';
+import { RELEVANCE_FLOOR, relatedToRecommendation } from '../src/services/related.js';
+import type { NeighboursFn } from '../src/services/graphWalk.js';
+import type { GraphStore } from '../src/store/port.js';
 import { parse } from 'yaml';
 import { measure } from '../src/cli/related-precision.js';
 import { readRecords } from '../src/ingest/recordFiles.js';
@@ -18,14 +20,18 @@ import { startServer, type RunningServer } from '../src/server.js';
 import { importRecords } from '../src/services/import/index.js';
 import { gql, gqlData, ROOT } from './helpers/api.js';
 import { createTestStore, testStoreKind } from './helpers/store.js';
+import { generatedRecord } from './helpers/generate.js';
+import { parseEvaluationRecord } from '../src/domain/record.js';
 
 let server: RunningServer;
 let url: string;
+let corpus: GraphStore;
 const pairs: { a: string; b: string; related: boolean }[] = parse(await readFile(path.join(ROOT, 'tests/fixtures/related-pairs.yaml'), 'utf8'));
 
 beforeAll(async () => {
   // The seed and the fixture corpus, as `loadCorpusStore()` of npm run related:precision loads them.
   const store = await createTestStore();
+  corpus = store;
   await importRecords(store, await readRecords([path.join(ROOT, 'seeds'), path.join(ROOT, 'tests/fixtures/corpus')]));
   server = await startServer({ store, log: pino({ level: 'silent' }), port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${server.port}/graphql`;
@@ -146,5 +152,24 @@ describe('search', () => {
   it('refuses an empty query and an oversized page', async () => {
     expect((await gql(url, `{ search(query: "  ") { score } }`)).errors?.[0]?.message).toBe('query must not be empty');
     expect((await gql(url, `{ search(query: "data", first: 500) { score } }`)).errors?.[0]?.message).toBe('first must be between 1 and 50, got 500');
+  });
+});
+
+// Last in the file: it adds evaluations to the corpus the tests above read.
+describe('the search for related recommendations', () => {
+  it('stops profiling candidates at the bound and finds what scoring every candidate finds', { timeout: 300_000 }, async () => {
+    // The corpus and 150 generated evaluations, whose recommendations share themes, audiences
+    // and wording by the hundred: many candidates, most of them stopped at the bound.
+    await importRecords(corpus, Array.from({ length: 150 }, (_, i) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) })));
+    const neighbours: NeighboursFn = (ids, type, direction) => corpus.neighbours(ids, type, direction);
+    const recommendations = (await corpus.list({ label: 'Recommendation', first: 10_000 })).nodes;
+    expect(recommendations.length).toBeGreaterThan(450);
+    for (const rec of recommendations.filter((_, i) => i % 4 === 0)) {
+      for (const options of [{ first: 1, otherProjectsOnly: true }, { first: 3, otherProjectsOnly: false }, { first: 10, otherProjectsOnly: true }]) {
+        const pruned = await relatedToRecommendation(corpus, neighbours, rec, options);
+        const exhaustive = await relatedToRecommendation(corpus, neighbours, rec, { ...options, exhaustive: true });
+        expect(pruned, `${rec.id} ${JSON.stringify(options)}`).toEqual(exhaustive);
+      }
+    }
   });
 });

@@ -18,6 +18,9 @@ type Signal = keyof typeof WEIGHTS;
 
 /** How many full-text hits are considered as candidates. */
 const TEXT_CANDIDATES = 50;
+
+/** Candidates profiled together, best bound first. */
+const PROFILE_BATCH = 32;
 /**
  * The relevance floor: nothing scoring under it is returned. 0.15 is more than one weak signal
  * alone (the same country is 0.10 of a full score, the same project type 0.05): a result must
@@ -157,22 +160,56 @@ export function matchingTerms(source: string, candidate: string): string[] {
 export interface RelatedOptions {
   readonly first: number;
   readonly otherProjectsOnly: boolean;
+  /** Profile and score every candidate instead of stopping at the bound (the tests check the two agree). */
+  readonly exhaustive?: boolean;
 }
 
 async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile, options: RelatedOptions): Promise<RelatedResult[]> {
   const hits = await store.search({ text: source.text, labels: ['Recommendation'], limit: TEXT_CANDIDATES + 1 });
   // Candidates sharing the theme or its broader theme, whatever their wording.
   const themeIds = source.broader ? (await neighbours([source.broader.id], 'BROADER', 'in'))[0]?.map((n) => n.node.id) ?? [] : source.theme ? [source.theme.id] : [];
-  const byTheme = themeIds.length ? (await neighbours(themeIds, 'ABOUT', 'in')).flat().map((n) => n.node) : [];
-  const candidates = new Map<string, GraphNode>([...hits.map((h) => [h.node.id, h.node] as const), ...byTheme.map((n) => [n.id, n] as const)]);
+  const byThemeLists = themeIds.length ? await neighbours(themeIds, 'ABOUT', 'in') : [];
+  const sameTheme = new Set(byThemeLists[themeIds.indexOf(source.theme?.id ?? '')]?.map((n) => n.node.id) ?? []);
+  const nearTheme = new Set(byThemeLists.flat().map((n) => n.node.id));
+  const candidates = new Map<string, GraphNode>([...hits.map((h) => [h.node.id, h.node] as const), ...byThemeLists.flat().map((n) => [n.node.id, n.node] as const)]);
   candidates.delete(source.id ?? '');
-  const profileOf = await profiles(neighbours, [...candidates.values()]);
-  return [...candidates.values()]
-    .filter((c) => !(options.otherProjectsOnly && source.project && profileOf.get(c.id)?.project?.id === source.project.id))
-    .map((c) => ({ recommendation: c, ...score(source, profileOf.get(c.id)!) }))
-    .filter((r) => r.score >= RELEVANCE_FLOOR && r.reasons.length > 0)
-    .sort((a, b) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id))
-    .slice(0, options.first);
+
+  // Profiling a candidate (its theme, audiences, project, countries) costs reads; a theme may
+  // gather thousands. So candidates are scored best bound first: the bound is the score with
+  // what is known before profiling (the text relevance and whether the theme is the same or a
+  // sibling, both exact) and every other signal the source has counted as shared. Once the
+  // `first` results found score above the next bound, no candidate left can enter them.
+  const present = (Object.keys(WEIGHTS) as Signal[]).filter((signal) => signal === 'text' || (signal === 'theme' ? !!source.theme : signal === 'audience' ? source.audiences.length > 0 : signal === 'country' ? source.countries.length > 0 : !!source.project?.props.typeKey));
+  const total = present.reduce((sum, signal) => sum + WEIGHTS[signal], 0);
+  const bound = (candidate: GraphNode): number => {
+    let weighted = 0;
+    for (const signal of present) {
+      if (signal === 'text') weighted += WEIGHTS.text * cosine(source.vector, termVector(String(candidate.props.text ?? '')));
+      else if (signal === 'theme') weighted += WEIGHTS.theme * (sameTheme.has(candidate.id) ? 1 : source.broader && nearTheme.has(candidate.id) ? 0.5 : 0);
+      else weighted += WEIGHTS[signal];
+    }
+    return weighted / total;
+  };
+  const queue = [...candidates.values()].map((node) => ({ node, bound: bound(node) })).sort((a, b) => b.bound - a.bound || compareIds(a.node.id, b.node.id));
+  const results: RelatedResult[] = [];
+  const byScore = (a: RelatedResult, b: RelatedResult) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id);
+  // Scores are rounded to four decimals: a bound this far under the last kept score cannot tie it.
+  const SLACK = 1e-4;
+  for (let at = 0; at < queue.length; at += PROFILE_BATCH) {
+    const next = queue[at]!.bound + SLACK;
+    if (!options.exhaustive && next < RELEVANCE_FLOOR) break;
+    if (!options.exhaustive && results.length >= options.first && next < results[options.first - 1]!.score) break;
+    const batch = queue.slice(at, at + PROFILE_BATCH).map((q) => q.node);
+    const profileOf = await profiles(neighbours, batch);
+    for (const candidate of batch) {
+      const profile = profileOf.get(candidate.id)!;
+      if (options.otherProjectsOnly && source.project && profile.project?.id === source.project.id) continue;
+      const scored = { recommendation: candidate, ...score(source, profile) };
+      if (scored.score >= RELEVANCE_FLOOR && scored.reasons.length > 0) results.push(scored);
+    }
+    results.sort(byScore);
+  }
+  return results.slice(0, options.first);
 }
 
 /** Recommendations related to a stored one. */
