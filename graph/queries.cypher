@@ -247,7 +247,9 @@ CALL db.awaitIndexes($seconds);
 // runs as a pruning BFS: VarLengthExpand(Pruning,BFS)), each node reached once with its hop;
 // nearest first, organisations before hubs, then by name; the first $maxNodes kept and the
 // others counted; and the links among the kept nodes (ordered by "from|type|to"). With $roles,
-// only participations listing one of them are followed, and PART_OF only when $partOf.
+// only participations listing one of them are followed, and PART_OF only when $partOf. A node
+// comes without its lookup keys and search text (hundreds of nodes: what a network shows is
+// its names and kinds), a row per node and per link.
 // name: stakeholders.neighbourhood
 // params: {"start": "organization:ine", "roles": null, "partOf": true, "maxNodes": 100}
 MATCH (start:Organization|Project|Evaluation {id: $start})
@@ -267,7 +269,9 @@ CALL (nodes) {
   RETURN collect(edge) AS edges
 }
 UNWIND range(0, size(kept) + size(edges)) AS i
-RETURN CASE WHEN i < size(kept) THEN {id: kept[i].node.id, props: properties(kept[i].node), hop: kept[i].hop} END AS node,
+WITH i, kept, edges, total, CASE WHEN i < size(kept) THEN kept[i] END AS k
+WITH i, kept, edges, total, k, k.node AS n
+RETURN CASE WHEN n IS NOT NULL THEN {id: n.id, props: n {.*, matchKeys: null, searchText: null}, hop: k.hop} END AS node,
   CASE WHEN i >= size(kept) AND i < size(kept) + size(edges) THEN edges[i - size(kept)] END AS edge,
   CASE WHEN i = 0 THEN total - size(kept) END AS omitted;
 

@@ -79,7 +79,11 @@ export interface StoreStatus {
 
 /** The stakeholders around one (its neighbourhood in the stakeholder graph). */
 export interface Neighbourhood {
-  /** Nearest first; then organisations before hubs; then by `sortName`, then id. */
+  /**
+   * Nearest first; then organisations before hubs; then by `sortName`, then id. Each node comes
+   * without its `matchKeys` and `searchText` (a network holds hundreds: what it shows is names
+   * and kinds; the whole node is a `getNodes` away).
+   */
   readonly nodes: readonly { readonly node: GraphNode; readonly hop: number }[];
   /** PARTICIPATES_IN and PART_OF relationships among the nodes kept, by their key. */
   readonly edges: readonly GraphEdge[];

@@ -442,7 +442,7 @@ export class EmbeddedStore implements GraphStore {
   async neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood> {
     const found = await (await this.stakeholders()).neighbourhood(start, options.depth, options.maxNodes, options.roles, options);
     const nodes = await mapPaced(found.nodes, (n) => ({ node: this.node(n.id)!, hop: n.hop }), options.signal);
-    return { nodes: nodes.filter((n) => n.node), edges: found.edges, omitted: found.omitted };
+    return { nodes: nodes.filter((n) => n.node).map((n) => ({ node: withoutLookupProps(n.node), hop: n.hop })), edges: found.edges, omitted: found.omitted };
   }
 
   async paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]> {
@@ -733,6 +733,12 @@ async function freeBytes(dir: string): Promise<number | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** A node of a neighbourhood: without its lookup keys and search text (port.ts, Neighbourhood). */
+function withoutLookupProps(node: GraphNode): GraphNode {
+  const { matchKeys: _keys, searchText: _text, ...props } = node.props;
+  return { ...node, props };
 }
 
 async function sweepTemporaryFiles(dir: string): Promise<void> {

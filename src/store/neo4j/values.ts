@@ -39,6 +39,8 @@ export function fromNeo4jProps(value: unknown): Props {
  */
 export function fromNeo4jNodeProps(value: unknown): Props {
   const { id: _id, ...props } = fromNeo4jProps(value) as Record<string, PropValue>;
+  // Neo4j stores no null: a null is a property a statement left out (`n {.*, searchText: null}`).
+  for (const key of Object.keys(props)) if (props[key] === null) delete props[key];
   return props;
 }
 
