@@ -73,6 +73,9 @@ export const WALK_STOPPED = 'the walk was stopped: the request ran out of time';
 /** Neo4j's codes for a transaction it ended at its timeout. */
 const TIMED_OUT = /TransactionTimedOut/;
 
+/** Walks one process sends Neo4j at once (see Neo4jStore.walk). */
+const WALKS_AT_ONCE = 2;
+
 export class Neo4jStore implements GraphStore {
   readonly backend = 'neo4j' as const;
   private driver: Driver | undefined;
@@ -82,6 +85,9 @@ export class Neo4jStore implements GraphStore {
   readonly traffic: Traffic = { statements: 0, transactions: 0 };
   /** The write of this process now running, or resolved: the next waits for it. */
   private writing: Promise<unknown> = Promise.resolve();
+  /** Walks (networks, paths, collaborators) now sent, and those waiting their turn, in order. */
+  private walksRunning = 0;
+  private readonly walksWaiting: (() => void)[] = [];
 
   constructor(private readonly options: Neo4jStoreOptions) {}
 
@@ -347,7 +353,7 @@ export class Neo4jStore implements GraphStore {
     const params = { start, roles, partOf: !roles || roles.includes('PARENT') || roles.includes('UNIT'), maxNodes: neo4j.int(Math.max(0, options.maxNodes)) };
     // A row per node and per link, not one row of them all: the driver decodes a record at once,
     // and a record of hundreds of nodes would hold the event loop while it does.
-    const rows = await this.read((tx) => this.rows(tx, statement, params), options);
+    const rows = await this.walk(() => this.read((tx) => this.rows(tx, statement, params), options));
     return {
       nodes: await mapPaced(rows.filter((row) => row.node), (row) => ({ node: nodeOf(row.node as Row), hop: Number((row.node as Row).hop) }), options.signal),
       edges: await mapPaced(rows.filter((row) => row.edge), (row) => edgeOf(row.edge as Row), options.signal),
@@ -366,14 +372,14 @@ export class Neo4jStore implements GraphStore {
       return node ? [{ nodes: [node], edges: [] }] : [];
     }
     const statement = this.catalogue.statement('stakeholders.paths', { HOPS: maxHops });
-    const rows = await this.read((tx) => this.rows(tx, statement, { from, to, first: neo4j.int(options.first) }), options);
+    const rows = await this.walk(() => this.read((tx) => this.rows(tx, statement, { from, to, first: neo4j.int(options.first) }), options));
     return rows.map((row) => ({ nodes: (row.nodes as Row[]).map(nodeOf), edges: (row.edges as Row[]).map(edgeOf) }));
   }
 
   /** The collaborators of an organisation: one statement (stakeholders.collaborators). */
   async collaborators(organization: string, options: WalkControl = {}): Promise<Collaboration[]> {
     if (labelOfId(organization) !== 'Organization') return [];
-    const [row] = await this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.collaborators'), { organization }), options);
+    const [row] = await this.walk(() => this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.collaborators'), { organization }), options));
     const hubs = new Map(((row?.hubs ?? []) as Row[]).map((h) => [h.id as string, nodeOf(h)]));
     return ((row?.collaborators ?? []) as Row[]).map((c) => ({
       organization: nodeOf(c),
@@ -432,6 +438,25 @@ export class Neo4jStore implements GraphStore {
     } finally {
       signal?.removeEventListener('abort', abort);
       await session.close();
+    }
+  }
+
+  /**
+   * Walks take turns, WALKS_AT_ONCE at a time: a query of many aliased networks would otherwise
+   * have Neo4j answer them all at once and their rows arrive together, and the driver decodes
+   * what arrives in one go, holding the event loop (and /healthz) meanwhile. Neo4j gets no more
+   * work at once than it has cores for.
+   */
+  private async walk<T>(run: () => Promise<T>): Promise<T> {
+    if (this.walksRunning < WALKS_AT_ONCE) this.walksRunning++;
+    else await new Promise<void>((resolve) => this.walksWaiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      // The turn passes to the next walk waiting, or the slot is freed.
+      const next = this.walksWaiting.shift();
+      if (next) next();
+      else this.walksRunning--;
     }
   }
 
