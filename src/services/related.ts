@@ -19,7 +19,7 @@ type Signal = keyof typeof WEIGHTS;
 /** How many full-text hits are considered as candidates. */
 const TEXT_CANDIDATES = 50;
 
-/** Candidates profiled together, best bound first. */
+/** Candidates profiled together first, best bound first; each further batch is twice as large (round trips grow with the log of the candidates). */
 const PROFILE_BATCH = 32;
 /**
  * The relevance floor: nothing scoring under it is returned. 0.15 is more than one weak signal
@@ -195,11 +195,11 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
   const byScore = (a: RelatedResult, b: RelatedResult) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id);
   // Scores are rounded to four decimals: a bound this far under the last kept score cannot tie it.
   const SLACK = 1e-4;
-  for (let at = 0; at < queue.length; at += PROFILE_BATCH) {
+  for (let at = 0, size = PROFILE_BATCH; at < queue.length; at += size, size *= 2) {
     const next = queue[at]!.bound + SLACK;
     if (!options.exhaustive && next < RELEVANCE_FLOOR) break;
     if (!options.exhaustive && results.length >= options.first && next < results[options.first - 1]!.score) break;
-    const batch = queue.slice(at, at + PROFILE_BATCH).map((q) => q.node);
+    const batch = queue.slice(at, at + size).map((q) => q.node);
     const profileOf = await profiles(neighbours, batch);
     for (const candidate of batch) {
       const profile = profileOf.get(candidate.id)!;
