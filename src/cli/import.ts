@@ -3,8 +3,10 @@
  * (.txt, .pdf), records (.yaml, .yml, .json) and catalogue exports (.csv, one evaluation per
  * row) into the configured store.
  *
- * Each file is read, parsed and validated on its own and written as its own atomic change, so
- * a file that fails leaves the graph untouched while the others land. All the rows of a
+ * Each file is read, parsed and validated on its own and imported as its own atomic change, so
+ * a file that fails leaves the graph untouched while the others land (consecutive briefs and
+ * records are committed several to a transaction, each imported as if alone; when such a
+ * write fails, each of its files is written again on its own). All the rows of a
  * catalogue are one change: a row that cannot become a record is reported as failed (with its
  * row number and why) and the others are written; each problem met on the way is a warning
  * naming its row and column. Organisations and
@@ -19,7 +21,7 @@ import { type Catalogue, readCatalogue } from '../ingest/catalogue/index.js';
 import { describeInputError, INPUT_EXTENSIONS, isCatalogueFile, readInputFile, type ImportInput, type InputError } from '../ingest/inputFiles.js';
 import { InputReaders, type ReadOutcome } from '../ingest/inputReaders.js';
 import { collectFiles } from '../ingest/recordFiles.js';
-import { importRecords, type ImportSummary } from '../services/import/index.js';
+import { importEach, importRecords, type ImportSummary } from '../services/import/index.js';
 import { createStore } from '../store/index.js';
 import type { GraphStore } from '../store/port.js';
 
@@ -33,14 +35,17 @@ const USAGE = `usage: npm run import -- <files or folders>... [--dry-run] [--jso
   --dry-run  parse and validate only; write nothing
   --json     print the extracted records and extraction reports as one JSON document`;
 
-/** Writes started before the oldest is waited for. */
-const WRITES_IN_FLIGHT = 16;
+/** Consecutive briefs and records are handed to the import this many at a time (services/import, importEach). */
+const FILES_PER_WRITE = 32;
+
+/** Writes queued before the oldest is waited for. */
+const WRITES_IN_FLIGHT = 2;
 
 /** From this many files on, they are read in worker threads (inputReaders.ts) while others are written. */
 const READ_IN_THREADS_FROM = 8;
 
 /** Files being read ahead of the one written next. */
-const READ_AHEAD = 32;
+const READ_AHEAD = 2 * FILES_PER_WRITE;
 
 /** Files at least this many get a progress bar (on a terminal). */
 const PROGRESS_FROM = 5;
@@ -52,6 +57,7 @@ interface FileOutcome {
   readonly input?: ImportInput;
   /** For a catalogue export: its rows, records, warnings and failed rows. */
   readonly catalogue?: Catalogue;
+  /** What the file wrote (for a file written with others, what it stated: services/import, importEach). */
   readonly written?: ImportSummary;
   readonly error?: InputError;
 }
@@ -99,24 +105,48 @@ async function main(): Promise<number> {
   const readers = files.length >= READ_IN_THREADS_FROM ? new InputReaders() : undefined;
   try {
     // Files are read ahead, in worker threads when there are many, while the writes of the files
-    // before them go on: a write is its own transaction, committed in order, and those waiting
-    // together share a flush to disk. A file's line is printed once its write is on disk, in the
-    // order given.
+    // before them go on. Consecutive briefs and records are handed to the import together
+    // (FILES_PER_WRITE; importEach commits those of distinct evaluations in one transaction); a
+    // catalogue on its own. A file's line is printed once its write is on disk, in the order given.
     const reads: (Promise<FileRead> | undefined)[] = [];
-    const pending: Promise<FileOutcome>[] = [];
-    const report = (outcome: FileOutcome) => {
-      outcomes.push(outcome);
-      if (!options.json) progress.print(summaryLine(outcome, options.dryRun));
+    const pending: Promise<FileOutcome[]>[] = [];
+    const report = (done: readonly FileOutcome[]) => {
+      for (const outcome of done) {
+        outcomes.push(outcome);
+        if (!options.json) progress.print(summaryLine(outcome, options.dryRun));
+      }
     };
-    for (const [index, file] of files.entries()) {
+    let group: { file: string; input: ImportInput }[] = [];
+    // A write starts once the one before it is settled, so that files land in the order given
+    // even where a write of several fails and its files are written again one by one.
+    let last: Promise<unknown> = Promise.resolve();
+    const after = <T>(write: () => Promise<T>): Promise<T> => {
+      const next = last.then(write);
+      last = next;
+      return next;
+    };
+    const flush = () => {
+      const files = group;
+      if (files.length) pending.push(after(() => importFiles(files, store!)));
+      group = [];
+    };
+    for (const [index, path] of files.entries()) {
       for (let ahead = index; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) reads[ahead] ??= readOne(files[ahead]!, readers);
-      progress.show(index, file);
+      progress.show(index, path);
       const read = await reads[index]!;
       reads[index] = undefined;
-      pending.push(importFile(file, read, store));
+      const file = displayName(path);
+      if (store && 'input' in read && read.input) {
+        group.push({ file, input: read.input });
+        if (group.length >= FILES_PER_WRITE) flush();
+      } else {
+        flush();
+        pending.push(after(() => importFile(file, read, store)).then((outcome) => [outcome]));
+      }
       while (pending.length > WRITES_IN_FLIGHT) report(await pending.shift()!);
     }
-    for (const outcome of pending) report(await outcome);
+    flush();
+    for (const outcomes of pending) report(await outcomes);
     progress.done();
     const status = store ? await store.status() : undefined;
     if (options.json) console.log(JSON.stringify(jsonReport(outcomes, options.dryRun, status), null, 2));
@@ -141,9 +171,10 @@ async function readOne(path: string, readers: InputReaders | undefined): Promise
   }
 }
 
+const displayName = (path: string) => relative(process.cwd(), path) || path;
+
 /** Write what was read of one file (unless a dry run): the outcome of its write; never rejects. */
-function importFile(path: string, read: FileRead, store: GraphStore | undefined): Promise<FileOutcome> {
-  const file = relative(process.cwd(), path) || path;
+function importFile(file: string, read: FileRead, store: GraphStore | undefined): Promise<FileOutcome> {
   if ('catalogue' in read) return importCatalogue(file, read.catalogue, store);
   if ('error' in read) return Promise.resolve({ file, status: 'failed', error: read.error });
   const { input } = read;
@@ -152,6 +183,17 @@ function importFile(path: string, read: FileRead, store: GraphStore | undefined)
     (written): FileOutcome => ({ file, status: 'ok', kind: input.kind, input, written }),
     (error: unknown): FileOutcome => ({ file, status: 'failed', kind: input.kind, input, error: describeInputError(error) }),
   );
+}
+
+/** Briefs and records, imported each as if on its own (services/import, importEach); never rejects. */
+async function importFiles(files: readonly { file: string; input: ImportInput }[], store: GraphStore): Promise<FileOutcome[]> {
+  const settled = await importEach(store, files.map((f) => f.input));
+  return files.map(({ file, input }, i): FileOutcome => {
+    const outcome = settled[i]!;
+    if (outcome.status === 'rejected') return { file, status: 'failed', kind: input.kind, input, error: describeInputError(outcome.reason) };
+    const { evaluationId, existed, ...counts } = outcome.value;
+    return { file, status: 'ok', kind: input.kind, input, written: { ...counts, nodesDeleted: 0, records: 1, evaluationIds: [evaluationId], existed: [existed], merges: [] } };
+  });
 }
 
 /** All the rows of a catalogue that became records, written as one change. */

@@ -149,6 +149,12 @@ export async function storedGraph(dataDir: string): Promise<StoredGraph> {
   return testStoreKind() === 'neo4j' ? neo4jGraph() : embeddedGraph(dataDir);
 }
 
+/** Everything an open in-process store holds (createTestStore), in the shape of storedGraph. */
+export async function graphOf(store: GraphStore): Promise<StoredGraph> {
+  if (store instanceof EmbeddedStore) return shaped(store.dump());
+  return neo4jGraph();
+}
+
 /** The relationships stored for DATA_DIR, in one shape for both stores. */
 export async function storedEdges(dataDir: string): Promise<StoredGraph['edges']> {
   return (await storedGraph(dataDir)).edges;
@@ -158,12 +164,15 @@ async function embeddedGraph(dataDir: string): Promise<StoredGraph> {
   const store = new EmbeddedStore({ dataDir });
   await store.open();
   try {
-    const { nodes, edges } = store.dump();
-    return {
-      nodes: nodes.map((n) => ({ id: n.id, labels: [n.label], props: sortKeys({ ...n.props }) })),
-      edges: edges.map((e) => ({ type: e.type, from: e.from, to: e.to, props: sortKeys({ ...e.props }) })),
-    };
+    return shaped(store.dump());
   } finally {
     await store.close();
   }
+}
+
+function shaped({ nodes, edges }: ReturnType<EmbeddedStore['dump']>): StoredGraph {
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, labels: [n.label], props: sortKeys({ ...n.props }) })),
+    edges: edges.map((e) => ({ type: e.type, from: e.from, to: e.to, props: sortKeys({ ...e.props }) })),
+  };
 }

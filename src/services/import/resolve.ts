@@ -42,10 +42,15 @@ const keysOf = (node: GraphNode) => (node.props.matchKeys as readonly string[] |
 const str = (node: GraphNode, key: string) => (typeof node.props[key] === 'string' ? (node.props[key] as string) : undefined);
 const rankOf = (props: Props) => (typeof props.sourceRank === 'number' ? props.sourceRank : 2);
 
-/** Union-find over node ids, where a stored id always wins as the representative. */
+/**
+ * Union-find over node ids, where a stored id always wins as the representative, and otherwise
+ * the id added first: the one stated first, as when the records are imported one after another.
+ */
 class Groups {
   private readonly parent = new Map<string, string>();
   private readonly members = new Map<string, GraphNode[]>();
+  /** When each id was first added. */
+  private readonly added = new Map<string, number>();
 
   constructor(private readonly stored: ReadonlySet<string>) {}
 
@@ -56,6 +61,7 @@ class Groups {
     }
     this.parent.set(node.id, node.id);
     this.members.set(node.id, [node]);
+    this.added.set(node.id, this.added.size);
   }
 
   find(id: string): string {
@@ -79,7 +85,7 @@ class Groups {
     if (ra === rb) return true;
     if (!compatible(this.nodes(ra), this.nodes(rb))) return false;
     if (this.stored.has(ra) && this.stored.has(rb)) return false; // two stored nodes are never merged
-    const keep = this.stored.has(ra) !== this.stored.has(rb) ? (this.stored.has(ra) ? ra : rb) : compareIds(ra, rb) <= 0 ? ra : rb;
+    const keep = this.stored.has(ra) !== this.stored.has(rb) ? (this.stored.has(ra) ? ra : rb) : this.added.get(ra)! <= this.added.get(rb)! ? ra : rb;
     const gone = keep === ra ? rb : ra;
     this.parent.set(gone, keep);
     this.members.set(keep, [...this.members.get(keep)!, ...this.members.get(gone)!]);
