@@ -4,7 +4,8 @@
  * and noisy); each is printed next to a reference measured in the same run.
  *
  * - add one evaluation: the median time to import one more generated evaluation into a graph
- *   of N evaluations, at each size (and at 100, the reference the others are compared with);
+ *   of N evaluations, at each size (and at 100, the reference the others are compared with),
+ *   and the median number of database entries it reads (which, unlike time, is not noisy);
  * - `npm run import` of M generated briefs (the real CLI, in its own process, on an empty
  *   DATA_DIR): the total, and the time per brief over the first and the last thousand (from the
  *   moment each brief's line is printed, which is once its write is on disk);
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseEvaluationRecord } from '../domain/record.js';
 import { importRecords } from '../services/import/index.js';
+import type { ReadTally } from '../store/embedded/database.js';
 import { EmbeddedStore } from '../store/embedded/store.js';
 import { generatedBrief, generatedRecord } from '../../tests/helpers/generate.js';
 
@@ -30,51 +32,57 @@ const arg = (name: string, fallback: string) => {
 const sizes = arg('sizes', '734,2000,10000').split(',').map(Number);
 const briefs = Number(arg('import', '10000'));
 
+/** One more evaluation is added this many times per size. */
+const ADD_SAMPLES = 15;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const record = (i: number) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) });
 
 /** A store holding `count` generated evaluations (written 500 to a change). */
-async function storeOf(count: number): Promise<{ store: EmbeddedStore; dir: string }> {
+async function storeOf(count: number): Promise<{ store: EmbeddedStore; dir: string; tally: ReadTally }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'meg-bench-'));
-  const store = new EmbeddedStore({ dataDir: dir });
+  const tally: ReadTally = { reads: 0 };
+  const store = new EmbeddedStore({ dataDir: dir, readTally: tally });
   await store.open();
   for (let i = 0; i < count; i += 500) await importRecords(store, Array.from({ length: Math.min(500, count - i) }, (_, k) => record(i + k)));
-  return { store, dir };
+  return { store, dir, tally };
 }
 
-/** Median time of importing one more evaluation, over 7 of them. */
-async function addOne(store: EmbeddedStore, from: number): Promise<number> {
-  const samples: number[] = [];
-  for (let k = 0; k < 7; k++) {
+/** Importing one more evaluation, over 15 of them: the median time, and the median number of database entries read. */
+async function addOne({ store, tally }: { store: EmbeddedStore; tally: ReadTally }, from: number): Promise<{ time: number; reads: number }> {
+  const times: number[] = [];
+  const reads: number[] = [];
+  for (let k = 0; k < ADD_SAMPLES; k++) {
     const one = record(from + k);
+    tally.reads = 0;
     const t = performance.now();
     await importRecords(store, [one]);
-    samples.push(performance.now() - t);
+    times.push(performance.now() - t);
+    reads.push(tally.reads);
   }
-  return median(samples);
+  return { time: median(times), reads: median(reads) };
 }
 
 console.log(`bench:writes on ${os.cpus().length} cores, Node ${process.version}\n`);
 
 // 1. One more evaluation, as the graph grows.
-const rows: [string, string, string][] = [];
+const rows: [string, string, string, string][] = [];
 let reference = 0;
-let largest: { store: EmbeddedStore; dir: string } | undefined;
+let largest: Awaited<ReturnType<typeof storeOf>> | undefined;
 for (const size of [100, ...sizes]) {
   const built = await storeOf(size);
-  const took = await addOne(built.store, 1_000_000);
-  if (size === 100) reference = took;
-  rows.push([`${size}`, ms(took), size === 100 ? '(reference)' : `${(took / reference).toFixed(2)}x`]);
+  const took = await addOne(built, 1_000_000);
+  if (size === 100) reference = took.time;
+  rows.push([`${size}`, ms(took.time), size === 100 ? '(reference)' : `${(took.time / reference).toFixed(2)}x`, `${took.reads}`]);
   if (size === Math.max(...sizes)) largest = built;
   else {
     await built.store.close();
     await rm(built.dir, { recursive: true, force: true });
   }
 }
-console.log('add one evaluation (median of 7)');
-console.log('  evaluations   time        vs 100');
-for (const [size, took, ratio] of rows) console.log(`  ${size.padStart(11)}   ${took.padEnd(10)}  ${ratio}`);
+console.log(`add one evaluation (median of ${ADD_SAMPLES})`);
+console.log('  evaluations   time        vs 100        entries read');
+for (const [size, took, ratio, reads] of rows) console.log(`  ${size.padStart(11)}   ${took.padEnd(10)}  ${ratio.padEnd(12)}  ${reads}`);
 
 // 2. npm run import of generated briefs, in its own process.
 const briefDir = await mkdtemp(path.join(os.tmpdir(), 'meg-briefs-'));
