@@ -66,7 +66,7 @@ async function profiles(neighbours: NeighboursFn, recs: readonly GraphNode[]): P
       const theme = themes[i]?.[0]?.node;
       const project = evaluations[i]?.[0] ? projectOf.get(evaluations[i]![0]!.node.id) : undefined;
       const themeLabel = typeof rec.props.themeLabel === 'string' ? rec.props.themeLabel : undefined;
-      return [rec.id, { id: rec.id, text: String(rec.props.text ?? ''), vector: termVector(String(rec.props.text ?? '')), theme, themeLabel, broader: theme ? broaderOf.get(theme.id) : undefined, audiences: (audiences[i] ?? []).map((n) => n.node), project, countries: project ? countriesOf.get(project.id) ?? [] : [] }];
+      return [rec.id, { id: rec.id, text: String(rec.props.text ?? ''), vector: vectorOf(String(rec.props.text ?? '')), theme, themeLabel, broader: theme ? broaderOf.get(theme.id) : undefined, audiences: (audiences[i] ?? []).map((n) => n.node), project, countries: project ? countriesOf.get(project.id) ?? [] : [] }];
     }),
   );
 }
@@ -84,12 +84,12 @@ async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: 
   return { theme, broader: broader?.[0]?.node };
 }
 
-function score(source: Profile, candidate: Profile): { score: number; reasons: string[] } {
+/** The score, and the reasons but the one about shared terms (withMatchingTerms adds it to the results kept). */
+function score(source: Profile, candidate: Profile): { score: number; reasons: string[]; sharesTerms: boolean } {
   const reasons: string[] = [];
-  // Text counts only through words both texts share, which the reasons then name (a hit on a
-  // code or a theme's wording alone is no textual likeness).
-  const sharedTerms = matchingTerms(source.text, candidate.text);
-  const textScore = sharedTerms.length ? cosine(source.vector, candidate.vector) : 0;
+  // Text counts only through terms both texts share, which the reasons then name (a hit on a
+  // code or a theme's wording alone is no textual likeness): see withMatchingTerms.
+  const textScore = cosine(source.vector, candidate.vector);
   const signals: Partial<Record<Signal, number>> = { text: textScore };
   if (source.theme) {
     if (candidate.theme?.id === source.theme.id) {
@@ -118,13 +118,36 @@ function score(source: Profile, candidate: Profile): { score: number; reasons: s
     signals.projectType = same ? 1 : 0;
     if (same) reasons.push(`Also a ${source.project.props.type} project`);
   }
-  if (sharedTerms.length && textScore > 0) reasons.unshift(`Matching terms: ${sharedTerms.join(', ')}`);
   const total = (Object.keys(signals) as Signal[]).reduce((sum, s) => sum + WEIGHTS[s], 0);
   const weighted = (Object.entries(signals) as [Signal, number][]).reduce((sum, [s, v]) => sum + WEIGHTS[s] * v, 0);
-  return { score: Math.round((weighted / total) * 10_000) / 10_000, reasons };
+  return { score: Math.round((weighted / total) * 10_000) / 10_000, reasons, sharesTerms: textScore > 0 };
+}
+
+/** A result as returned: its reasons led by the words the two texts share, when they share any. */
+function withMatchingTerms(source: Profile, result: RelatedResult & { sharesTerms: boolean }): RelatedResult {
+  const { sharesTerms, ...kept } = result;
+  const shared = sharesTerms ? matchingTerms(source.text, String(result.recommendation.props.text ?? '')) : [];
+  return shared.length ? { ...kept, reasons: [`Matching terms: ${shared.join(', ')}`, ...kept.reasons] } : kept;
 }
 
 type TermVector = ReadonlyMap<string, number>;
+
+/**
+ * Term vectors of the texts seen lately, by text: a recommendation's text changes seldom and is
+ * read by every request it is a candidate of. Bounded; emptied when full.
+ */
+const vectors = new Map<string, TermVector>();
+const VECTORS_KEPT = 50_000;
+
+function vectorOf(text: string): TermVector {
+  let vector = vectors.get(text);
+  if (!vector) {
+    if (vectors.size >= VECTORS_KEPT) vectors.clear();
+    vector = termVector(text);
+    vectors.set(text, vector);
+  }
+  return vector;
+}
 
 export function termVector(text: string): TermVector {
   const counts = new Map<string, number>();
@@ -145,16 +168,19 @@ function cosine(a: TermVector, b: TermVector): number {
   return Math.min(1, dot / (norm(a) * norm(b)));
 }
 
-/** The source's terms that the candidate shares, in the source's order (at most eight), as written in the source. */
+/** The source's words whose terms the candidate shares, in the source's order (at most eight), as written in the source. */
 export function matchingTerms(source: string, candidate: string): string[] {
   const theirs = new Set(terms(candidate));
-  const words = source.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const seen = new Set<string>();
   const out: string[] = [];
-  for (const word of words) {
-    const [term] = terms(word);
-    if (term && theirs.has(term) && !out.some((w) => terms(w)[0] === term)) out.push(word.toLowerCase());
+  for (const word of source.split(/[^\p{L}\p{N}]+/u)) {
+    const shared = terms(word).filter((t) => theirs.has(t) && !seen.has(t));
+    if (!shared.length) continue;
+    shared.forEach((t) => seen.add(t));
+    out.push(word.toLowerCase());
+    if (out.length === 8) break;
   }
-  return out.slice(0, 8);
+  return out;
 }
 
 export interface RelatedOptions {
@@ -184,14 +210,14 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
   const bound = (candidate: GraphNode): number => {
     let weighted = 0;
     for (const signal of present) {
-      if (signal === 'text') weighted += WEIGHTS.text * cosine(source.vector, termVector(String(candidate.props.text ?? '')));
+      if (signal === 'text') weighted += WEIGHTS.text * cosine(source.vector, vectorOf(String(candidate.props.text ?? '')));
       else if (signal === 'theme') weighted += WEIGHTS.theme * (sameTheme.has(candidate.id) ? 1 : source.broader && nearTheme.has(candidate.id) ? 0.5 : 0);
       else weighted += WEIGHTS[signal];
     }
     return weighted / total;
   };
   const queue = [...candidates.values()].map((node) => ({ node, bound: bound(node) })).sort((a, b) => b.bound - a.bound || compareIds(a.node.id, b.node.id));
-  const results: RelatedResult[] = [];
+  const results: (RelatedResult & { sharesTerms: boolean })[] = [];
   const byScore = (a: RelatedResult, b: RelatedResult) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id);
   // Scores are rounded to four decimals: a bound this far under the last kept score cannot tie it.
   const SLACK = 1e-4;
@@ -205,11 +231,11 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
       const profile = profileOf.get(candidate.id)!;
       if (options.otherProjectsOnly && source.project && profile.project?.id === source.project.id) continue;
       const scored = { recommendation: candidate, ...score(source, profile) };
-      if (scored.score >= RELEVANCE_FLOOR && scored.reasons.length > 0) results.push(scored);
+      if (scored.score >= RELEVANCE_FLOOR && (scored.sharesTerms || scored.reasons.length > 0)) results.push(scored);
     }
     results.sort(byScore);
   }
-  return results.slice(0, options.first);
+  return results.slice(0, options.first).map((result) => withMatchingTerms(source, result));
 }
 
 /** Recommendations related to a stored one. */
