@@ -306,22 +306,16 @@ ORDER BY length(p), [x IN nodes(p) | [coalesce(x.sortName, x.id), x.id]]
 LIMIT $first;
 
 // The organisations sharing hubs with one, each with the hubs shared (by name) and both
-// participations in each; most shared hubs first, then by name. The hubs' properties come once,
-// in their own list.
+// participations in each; most shared hubs first, then by name, the first $first. The hubs come
+// as ids: the caller reads those it shows.
 // name: stakeholders.collaborators
-// params: {"organization": "organization:ine"}
+// params: {"organization": "organization:ine", "first": 20}
 MATCH (o:Organization {id: $organization})
 USING INDEX SEEK o:Organization(id)
-CALL (o) {
-  MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
-  WITH other, hub, mine, theirs
-  ORDER BY coalesce(hub.sortName, hub.id), hub.id
-  WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared
-  ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id
-  RETURN collect({id: other.id, props: properties(other), shared: shared}) AS collaborators
-}
-CALL (o) {
-  MATCH (o)-[:PARTICIPATES_IN]->(hub)
-  RETURN collect({id: hub.id, props: properties(hub)}) AS hubs
-}
-RETURN collaborators, hubs;
+MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)
+WITH other, hub, mine, theirs
+ORDER BY coalesce(hub.sortName, hub.id), hub.id
+WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared
+ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id
+LIMIT $first
+RETURN other.id AS id, properties(other) AS props, shared;

@@ -12,7 +12,7 @@ import { OrganizationResolver, PersonResolver } from './resolvers/organization.j
 import { CountryResolver, OutputResolver, ProjectResolver } from './resolvers/project.js';
 import { RecommendationResolver } from './resolvers/recommendation.js';
 import { CriterionSummaryResolver, DiscoveryResolver, RelatedRecommendationResolver } from './resolvers/relatedRecommendations.js';
-import { OrganizationStakeholderResolver, StakeholderResolver } from './resolvers/stakeholders.js';
+import { OrganizationStakeholderResolver, SharedEvaluationResolver, SharedProjectResolver, StakeholderResolver } from './resolvers/stakeholders.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -28,6 +28,8 @@ export const RESOLVERS = [
   ConclusionResolver,
   ThemeResolver,
   OrganizationStakeholderResolver,
+  SharedProjectResolver,
+  SharedEvaluationResolver,
   StakeholderResolver,
   RelatedRecommendationResolver,
   DiscoveryResolver,

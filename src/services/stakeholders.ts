@@ -122,8 +122,8 @@ function stakeholderEdge(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>,
 }
 
 export interface SharedHub {
-  /** A project, or an evaluation that evaluated no project. */
-  readonly hub: GraphNode;
+  /** The id of a project, or of an evaluation that evaluated no project (its node: a `getNodes` away). */
+  readonly hub: string;
   readonly roles: readonly Role[];
   readonly lead: boolean;
   readonly theirRoles: readonly Role[];
@@ -135,9 +135,9 @@ export interface Collaborator {
   readonly shared: readonly SharedHub[];
 }
 
-/** Organisations sharing projects (or evaluations of no project) with `org`, most shared first, then by name. */
-export async function collaboratorsOf(store: GraphStore, org: GraphNode, control: WalkControl = {}): Promise<Collaborator[]> {
-  return (await store.collaborators(org.id, control)).map((c) => ({
+/** Organisations sharing projects (or evaluations of no project) with `org`, most shared first, then by name, the first `first`. */
+export async function collaboratorsOf(store: GraphStore, org: GraphNode, options: { first: number } & WalkControl): Promise<Collaborator[]> {
+  return (await store.collaborators(org.id, options)).map((c) => ({
     organization: c.organization,
     shared: c.shared.map((s) => ({ hub: s.hub, roles: participationRoles(s.mine), lead: s.mine.props.lead === true, theirRoles: participationRoles(s.theirs), theirLead: s.theirs.props.lead === true })),
   }));

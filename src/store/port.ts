@@ -100,8 +100,11 @@ export interface StakeholderPath {
 /** An organisation that shares hubs with another, with both participations in each. */
 export interface Collaboration {
   readonly organization: GraphNode;
-  /** By the hub's `sortName`, then id. */
-  readonly shared: readonly { readonly hub: GraphNode; readonly mine: GraphEdge; readonly theirs: GraphEdge }[];
+  /**
+   * By the hub's `sortName`, then id. Hubs come as ids (an organisation may share thousands with
+   * another): the nodes are a `getNodes` away, for those a caller shows.
+   */
+  readonly shared: readonly { readonly hub: string; readonly mine: GraphEdge; readonly theirs: GraphEdge }[];
 }
 
 /** How long a walk may run: aborted when the request's time is up. */
@@ -142,8 +145,8 @@ export interface GraphStore {
   neighbourhood(start: string, options: { depth: number; maxNodes: number; roles?: readonly Role[] } & WalkControl): Promise<Neighbourhood>;
   /** - the shortest simple paths between two nodes (at most `maxHops` links), shortest first, then by the `sortName`s along them, the first `first`; */
   paths(from: string, to: string, options: { maxHops: number; first: number } & WalkControl): Promise<StakeholderPath[]>;
-  /** - the organisations sharing hubs with one, most shared hubs first, then by `sortName`. */
-  collaborators(organization: string, options?: WalkControl): Promise<Collaboration[]>;
+  /** - the organisations sharing hubs with one, most shared hubs first, then by `sortName`, the first `first`. */
+  collaborators(organization: string, options: { first: number } & WalkControl): Promise<Collaboration[]>;
   /** Apply a change atomically: all of it is stored, or none of it and an error is thrown. */
   write(change: GraphChange): Promise<WriteSummary>;
   /**

@@ -120,28 +120,22 @@ describe('statements the Neo4j store sends, pinned', () => {
     ]);
   });
 
-  it('collaborators: one statement from the organisation, grouped and ordered in the database', async () => {
-    expect(await sent(() => store.collaborators('organization:ine'))).toEqual([
+  it('collaborators: one statement from the organisation, grouped, ordered and cut at `first` in the database', async () => {
+    expect(await sent(() => store.collaborators('organization:ine', { first: 20 }))).toEqual([
       {
         name: 'stakeholders.collaborators',
         text: lines(
           'MATCH (o:Organization {id: $organization})',
           'USING INDEX SEEK o:Organization(id)',
-          'CALL (o) {',
-          '  MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)',
-          '  WITH other, hub, mine, theirs',
-          '  ORDER BY coalesce(hub.sortName, hub.id), hub.id',
-          '  WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared',
-          '  ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id',
-          '  RETURN collect({id: other.id, props: properties(other), shared: shared}) AS collaborators',
-          '}',
-          'CALL (o) {',
-          '  MATCH (o)-[:PARTICIPATES_IN]->(hub)',
-          '  RETURN collect({id: hub.id, props: properties(hub)}) AS hubs',
-          '}',
-          'RETURN collaborators, hubs',
+          'MATCH (o)-[mine:PARTICIPATES_IN]->(hub)<-[theirs:PARTICIPATES_IN]-(other:Organization)',
+          'WITH other, hub, mine, theirs',
+          'ORDER BY coalesce(hub.sortName, hub.id), hub.id',
+          'WITH other, collect({hub: hub.id, mine: properties(mine), theirs: properties(theirs)}) AS shared',
+          'ORDER BY size(shared) DESC, coalesce(other.sortName, other.id), other.id',
+          'LIMIT $first',
+          'RETURN other.id AS id, properties(other) AS props, shared',
         ),
-        params: { organization: 'organization:ine' },
+        params: { organization: 'organization:ine', first: neo4j.int(20) },
       },
     ]);
   });

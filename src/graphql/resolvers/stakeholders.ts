@@ -1,14 +1,14 @@
 /** Who worked with whom: roles, collaborators, networks and paths between stakeholders. */
 import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { COSTS, workCost } from '../limits/work.js';
-import type { GraphNode } from '../../domain/model.js';
+import { labelOfId, type GraphNode } from '../../domain/model.js';
 import { collaboratorsOf, networkAround, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
 import { mapPaced } from '../../store/pace.js';
 import type { GraphContext } from '../context.js';
 import { inRange, userError } from '../errors.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';
 import { Evaluation, fromNode, Organization, Person, Project, Recommendation } from '../types/entities.js';
-import { canonicalRole, Collaborator, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
+import { canonicalRole, Collaborator, SharedEvaluation, SharedProject, NetworkEdge, NetworkNode, OrganizationRole, Role, StakeholderNetwork, StakeholderPath, type RoleName } from '../types/stakeholders.js';
 
 export { STAKEHOLDER_LIMITS as LIMITS } from '../limits/work.js';
 import { STAKEHOLDER_LIMITS as LIMITS } from '../limits/work.js';
@@ -71,17 +71,41 @@ export class OrganizationStakeholderResolver {
     inRange(first, 1, LIMITS.maxCollaborators, 'first');
     const node = await ctx.loaders.node.load(o.nodeId);
     if (!node) return [];
-    const collaborators = await collaboratorsOf(ctx.store, node, { signal: ctx.signal });
-    return collaborators.slice(0, first).map((c) => {
-      const projects = c.shared.filter((s) => s.hub.label === 'Project');
+    const collaborators = await collaboratorsOf(ctx.store, node, { first, signal: ctx.signal });
+    return collaborators.map((c) => {
+      const projects = c.shared.filter((s) => labelOfId(s.hub) === 'Project');
       return Object.assign(new Collaborator(), {
         organization: Organization.from(c.organization),
         sharedProjectCount: projects.length,
-        projects: projects.map((s) => ({ project: Project.from(s.hub), roles: s.roles, lead: s.lead, theirRoles: s.theirRoles, theirLead: s.theirLead })),
-        evaluations: c.shared.filter((s) => s.hub.label === 'Evaluation').map((s) => ({ evaluation: Evaluation.from(s.hub), roles: s.roles, theirRoles: s.theirRoles })),
+        projects: projects.map((s) => Object.assign(new SharedProject(), { projectId: s.hub, roles: s.roles, lead: s.lead, theirRoles: s.theirRoles, theirLead: s.theirLead })),
+        evaluations: c.shared.filter((s) => labelOfId(s.hub) === 'Evaluation').map((s) => Object.assign(new SharedEvaluation(), { evaluationId: s.hub, roles: s.roles, theirRoles: s.theirRoles })),
       });
     });
   }
+}
+
+/** The hubs two collaborators share, read only when a query shows them (an organisation may share thousands). */
+@Resolver(() => SharedProject)
+export class SharedProjectResolver {
+  @FieldResolver(() => Project, { description: 'The project.' })
+  async project(@Root() shared: SharedProject, @Ctx() ctx: GraphContext): Promise<Project> {
+    return Project.from((await sharedHub(ctx, shared.projectId))!);
+  }
+}
+
+@Resolver(() => SharedEvaluation)
+export class SharedEvaluationResolver {
+  @FieldResolver(() => Evaluation, { description: 'The evaluation.' })
+  async evaluation(@Root() shared: SharedEvaluation, @Ctx() ctx: GraphContext): Promise<Evaluation> {
+    return Evaluation.from((await sharedHub(ctx, shared.evaluationId))!);
+  }
+}
+
+async function sharedHub(ctx: GraphContext, id: string): Promise<GraphNode> {
+  const node = await ctx.loaders.node.load(id);
+  // Deleted since the walk: the answer would be half of two states.
+  if (!node) throw new Error(`the shared hub ${id} is no longer stored`);
+  return node;
 }
 
 @Resolver()

@@ -63,8 +63,8 @@ export class OrganizationRole {
 
 @ObjectType('SharedProject', { description: 'A project two organisations both have roles on.' })
 export class SharedProject {
-  @Field(() => Project, { description: 'The project.' })
-  project!: Project;
+  /** The project's node id (the project itself is loaded when asked for: SharedHubResolver). */
+  projectId!: string;
 
   @Field(() => [Role], { description: "The organisation's own roles on the project." })
   roles!: RoleName[];
@@ -81,8 +81,8 @@ export class SharedProject {
 
 @ObjectType('SharedEvaluation', { description: 'An evaluation of no project (of a policy, a strategy, a theme) two organisations both have roles on.' })
 export class SharedEvaluation {
-  @Field(() => Evaluation, { description: 'The evaluation.' })
-  evaluation!: Evaluation;
+  /** The evaluation's node id (loaded when asked for: SharedHubResolver). */
+  evaluationId!: string;
 
   @Field(() => [Role], { description: "The organisation's own roles on the evaluation." })
   roles!: RoleName[];

@@ -450,9 +450,9 @@ export class EmbeddedStore implements GraphStore {
     return mapPaced(found, (p) => ({ nodes: p.nodes.map((id) => this.node(id)!), edges: p.edges }), options.signal);
   }
 
-  async collaborators(org: string, options: WalkControl = {}): Promise<Collaboration[]> {
+  async collaborators(org: string, options: { first: number } & WalkControl): Promise<Collaboration[]> {
     const found = await (await this.stakeholders()).collaborators(org, options);
-    return mapPaced(found, (c) => ({ organization: this.node(c.id)!, shared: c.shared.map((s) => ({ hub: this.node(s.hub)!, mine: s.mine, theirs: s.theirs })) }), options.signal);
+    return mapPaced(found.slice(0, options.first), (c) => ({ organization: this.node(c.id)!, shared: c.shared }), options.signal);
   }
 
   write(change: GraphChange): Promise<WriteSummary> {

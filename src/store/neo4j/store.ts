@@ -377,14 +377,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** The collaborators of an organisation: one statement (stakeholders.collaborators). */
-  async collaborators(organization: string, options: WalkControl = {}): Promise<Collaboration[]> {
+  async collaborators(organization: string, options: { first: number } & WalkControl): Promise<Collaboration[]> {
     if (labelOfId(organization) !== 'Organization') return [];
-    const [row] = await this.walk(() => this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.collaborators'), { organization }), options));
-    const hubs = new Map(((row?.hubs ?? []) as Row[]).map((h) => [h.id as string, nodeOf(h)]));
-    return ((row?.collaborators ?? []) as Row[]).map((c) => ({
+    const rows = await this.walk(() => this.read((tx) => this.rows(tx, this.catalogue.statement('stakeholders.collaborators'), { organization, first: neo4j.int(options.first) }), options));
+    return rows.map((c) => ({
       organization: nodeOf(c),
       shared: (c.shared as Row[]).map((s) => ({
-        hub: hubs.get(s.hub as string)!,
+        hub: s.hub as string,
         mine: { type: 'PARTICIPATES_IN', from: organization, to: s.hub as string, props: fromNeo4jProps(s.mine) },
         theirs: { type: 'PARTICIPATES_IN', from: c.id as string, to: s.hub as string, props: fromNeo4jProps(s.theirs) },
       })),
