@@ -12,7 +12,7 @@ import { OrganizationResolver, PersonResolver } from './resolvers/organization.j
 import { CountryResolver, OutputResolver, ProjectResolver } from './resolvers/project.js';
 import { RecommendationResolver } from './resolvers/recommendation.js';
 import { CriterionSummaryResolver, DiscoveryResolver, RelatedRecommendationResolver } from './resolvers/relatedRecommendations.js';
-import { OrganizationStakeholderResolver, SharedEvaluationResolver, SharedProjectResolver, StakeholderResolver } from './resolvers/stakeholders.js';
+import { CollaboratorResolver, OrganizationStakeholderResolver, SharedEvaluationResolver, SharedProjectResolver, StakeholderResolver } from './resolvers/stakeholders.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -28,6 +28,7 @@ export const RESOLVERS = [
   ConclusionResolver,
   ThemeResolver,
   OrganizationStakeholderResolver,
+  CollaboratorResolver,
   SharedProjectResolver,
   SharedEvaluationResolver,
   StakeholderResolver,

@@ -10,7 +10,7 @@
  */
 import type { GraphEdge, GraphNode } from '../domain/model.js';
 import { compareIds } from '../store/order.js';
-import type { GraphStore, WalkControl } from '../store/port.js';
+import type { Collaboration, GraphStore, WalkControl } from '../store/port.js';
 import { ATTACHED_ROLES, reverse, ROLE_RULES, ROLES, type AttachedRole, type Role } from '../domain/roles.js';
 import { walk, type Arrival, type NeighboursFn } from './graphWalk.js';
 
@@ -130,17 +130,14 @@ export interface SharedHub {
   readonly theirLead: boolean;
 }
 
-export interface Collaborator {
-  readonly organization: GraphNode;
-  readonly shared: readonly SharedHub[];
+/** Organisations sharing projects (or evaluations of no project) with `org`, most shared first, then by name, the first `first`. */
+export async function collaboratorsOf(store: GraphStore, org: GraphNode, options: { first: number } & WalkControl): Promise<Collaboration[]> {
+  return store.collaborators(org.id, options);
 }
 
-/** Organisations sharing projects (or evaluations of no project) with `org`, most shared first, then by name, the first `first`. */
-export async function collaboratorsOf(store: GraphStore, org: GraphNode, options: { first: number } & WalkControl): Promise<Collaborator[]> {
-  return (await store.collaborators(org.id, options)).map((c) => ({
-    organization: c.organization,
-    shared: c.shared.map((s) => ({ hub: s.hub, roles: participationRoles(s.mine), lead: s.mine.props.lead === true, theirRoles: participationRoles(s.theirs), theirLead: s.theirs.props.lead === true })),
-  }));
+/** One hub two collaborators share, with the roles on each side (built for the hubs a query shows: there may be thousands). */
+export function sharedHub(s: Collaboration['shared'][number]): SharedHub {
+  return { hub: s.hub, roles: participationRoles(s.mine), lead: s.mine.props.lead === true, theirRoles: participationRoles(s.theirs), theirLead: s.theirs.props.lead === true };
 }
 
 export interface Network {

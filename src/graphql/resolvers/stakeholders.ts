@@ -2,7 +2,7 @@
 import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { COSTS, workCost } from '../limits/work.js';
 import { labelOfId, type GraphNode } from '../../domain/model.js';
-import { collaboratorsOf, networkAround, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
+import { collaboratorsOf, networkAround, sharedHub, pathsBetween, rolesOf, stakeholderName, type RoleEntry, type StakeholderEdge } from '../../services/stakeholders.js';
 import { mapPaced } from '../../store/pace.js';
 import type { GraphContext } from '../context.js';
 import { inRange, userError } from '../errors.js';
@@ -72,14 +72,33 @@ export class OrganizationStakeholderResolver {
     const node = await ctx.loaders.node.load(o.nodeId);
     if (!node) return [];
     const collaborators = await collaboratorsOf(ctx.store, node, { first, signal: ctx.signal });
-    return collaborators.map((c) => {
-      const projects = c.shared.filter((s) => labelOfId(s.hub) === 'Project');
-      return Object.assign(new Collaborator(), {
-        organization: Organization.from(c.organization),
-        sharedProjectCount: projects.length,
-        projects: projects.map((s) => Object.assign(new SharedProject(), { projectId: s.hub, roles: s.roles, lead: s.lead, theirRoles: s.theirRoles, theirLead: s.theirLead })),
-        evaluations: c.shared.filter((s) => labelOfId(s.hub) === 'Evaluation').map((s) => Object.assign(new SharedEvaluation(), { evaluationId: s.hub, roles: s.roles, theirRoles: s.theirRoles })),
-      });
+    return collaborators.map((c) => Object.assign(new Collaborator(), { organization: Organization.from(c.organization), shared: c.shared }));
+  }
+}
+
+/** What two collaborators share: counted, or listed when a query shows it (an organisation may share thousands of hubs with another). */
+@Resolver(() => Collaborator)
+export class CollaboratorResolver {
+  @FieldResolver(() => Int, { description: 'How many projects they share.' })
+  sharedProjectCount(@Root() c: Collaborator): number {
+    let count = 0;
+    for (const s of c.shared) if (labelOfId(s.hub) === 'Project') count++;
+    return count;
+  }
+
+  @FieldResolver(() => [SharedProject], { description: 'The shared projects, with the roles on each side, by project code.' })
+  projects(@Root() c: Collaborator): SharedProject[] {
+    return c.shared.filter((s) => labelOfId(s.hub) === 'Project').map((s) => {
+      const { hub, ...roles } = sharedHub(s);
+      return Object.assign(new SharedProject(), { projectId: hub, ...roles });
+    });
+  }
+
+  @FieldResolver(() => [SharedEvaluation], { description: 'The shared evaluations of no project, with the roles on each side, by title.' })
+  evaluations(@Root() c: Collaborator): SharedEvaluation[] {
+    return c.shared.filter((s) => labelOfId(s.hub) === 'Evaluation').map((s) => {
+      const { hub, roles, theirRoles } = sharedHub(s);
+      return Object.assign(new SharedEvaluation(), { evaluationId: hub, roles, theirRoles });
     });
   }
 }
@@ -89,7 +108,7 @@ export class OrganizationStakeholderResolver {
 export class SharedProjectResolver {
   @FieldResolver(() => Project, { description: 'The project.' })
   async project(@Root() shared: SharedProject, @Ctx() ctx: GraphContext): Promise<Project> {
-    return Project.from((await sharedHub(ctx, shared.projectId))!);
+    return Project.from((await hubNode(ctx, shared.projectId))!);
   }
 }
 
@@ -97,11 +116,11 @@ export class SharedProjectResolver {
 export class SharedEvaluationResolver {
   @FieldResolver(() => Evaluation, { description: 'The evaluation.' })
   async evaluation(@Root() shared: SharedEvaluation, @Ctx() ctx: GraphContext): Promise<Evaluation> {
-    return Evaluation.from((await sharedHub(ctx, shared.evaluationId))!);
+    return Evaluation.from((await hubNode(ctx, shared.evaluationId))!);
   }
 }
 
-async function sharedHub(ctx: GraphContext, id: string): Promise<GraphNode> {
+async function hubNode(ctx: GraphContext, id: string): Promise<GraphNode> {
   const node = await ctx.loaders.node.load(id);
   // Deleted since the walk: the answer would be half of two states.
   if (!node) throw new Error(`the shared hub ${id} is no longer stored`);

@@ -1,3 +1,4 @@
+import type { Collaboration } from '../../store/port.js';
 /** GraphQL types for stakeholder relationships, related recommendations, search and rating aggregates. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLE_RULES, ROLES } from '../../domain/roles.js';
@@ -96,14 +97,8 @@ export class Collaborator {
   @Field(() => Organization, { description: 'The collaborating organisation.' })
   organization!: Organization;
 
-  @Field(() => Int, { description: 'How many projects they share.' })
-  sharedProjectCount!: number;
-
-  @Field(() => [SharedProject], { description: 'The shared projects, with the roles on each side, by project code.' })
-  projects!: SharedProject[];
-
-  @Field(() => [SharedEvaluation], { description: 'The shared evaluations of no project, with the roles on each side, by title.' })
-  evaluations!: SharedEvaluation[];
+  /** The hubs shared, as the store gives them (sharedProjectCount, projects and evaluations: CollaboratorResolver). */
+  shared!: Collaboration['shared'];
 }
 
 @ObjectType('NetworkNode', { description: 'A stakeholder (an organisation, a project, or an evaluation of no project) in a network or path.' })
