@@ -6,7 +6,7 @@
  */
 import { isRelType, PROPERTY_KEYS, type Direction, type Label, type RelType } from '../domain/model.js';
 import { normaliseKey, normaliseText } from '../domain/text.js';
-import { StoreError } from './port.js';
+import { StoreError } from './errors.js';
 
 export type Scalar = string | number | boolean;
 

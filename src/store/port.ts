@@ -158,12 +158,4 @@ export interface GraphStore {
   transaction(work: (reader: GraphReader) => Promise<GraphChange>): Promise<WriteSummary>;
 }
 
-/** Raised when a change or query breaks the model (unknown label, dangling edge...). */
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
-
-/** Raised when the database could not write (a full disk, an I/O error): nothing was written. */
-export class StoreWriteError extends Error {
-  override name = 'StoreWriteError';
-}
+export { StoreError, StoreWriteError } from './errors.js';
