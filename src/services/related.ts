@@ -120,8 +120,11 @@ function score(source: Profile, candidate: Profile): { score: number; reasons: s
   }
   const total = (Object.keys(signals) as Signal[]).reduce((sum, s) => sum + WEIGHTS[s], 0);
   const weighted = (Object.entries(signals) as [Signal, number][]).reduce((sum, [s, v]) => sum + WEIGHTS[s] * v, 0);
-  return { score: Math.round((weighted / total) * 10_000) / 10_000, reasons, sharesTerms: textScore > 0 };
+  return { score: roundScore(weighted / total), reasons, sharesTerms: textScore > 0 };
 }
+
+/** Scores are given to four decimals. */
+const roundScore = (score: number) => Math.round(score * 10_000) / 10_000;
 
 /** A result as returned: its reasons led by the words the two texts share, when they share any. */
 function withMatchingTerms(source: Profile, result: RelatedResult & { sharesTerms: boolean }): RelatedResult {
@@ -216,15 +219,21 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile
     }
     return weighted / total;
   };
-  const queue = [...candidates.values()].map((node) => ({ node, bound: bound(node) })).sort((a, b) => b.bound - a.bound || compareIds(a.node.id, b.node.id));
+  // Bounds are rounded as scores are (a score rounds to no more than its bound; the hair added
+  // covers the sums' floating-point order), and candidates of equal bounds come by id, as ties
+  // of scores are broken: so once the `first`-th result scores the next bound and comes before
+  // it by id, no candidate left can enter, though thousands may tie (as generated
+  // recommendations of one theme do).
+  const queue = [...candidates.values()].map((node) => ({ node, bound: roundScore(bound(node) + 1e-12) })).sort((a, b) => b.bound - a.bound || compareIds(a.node.id, b.node.id));
   const results: (RelatedResult & { sharesTerms: boolean })[] = [];
   const byScore = (a: RelatedResult, b: RelatedResult) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id);
-  // Scores are rounded to four decimals: a bound this far under the last kept score cannot tie it.
-  const SLACK = 1e-4;
+  const cannotEnter = (next: (typeof queue)[number]): boolean => {
+    if (next.bound < RELEVANCE_FLOOR) return true;
+    const last = results[options.first - 1];
+    return !!last && (next.bound < last.score || (next.bound === last.score && compareIds(next.node.id, last.recommendation.id) > 0));
+  };
   for (let at = 0, size = PROFILE_BATCH; at < queue.length; at += size, size *= 2) {
-    const next = queue[at]!.bound + SLACK;
-    if (!options.exhaustive && next < RELEVANCE_FLOOR) break;
-    if (!options.exhaustive && results.length >= options.first && next < results[options.first - 1]!.score) break;
+    if (!options.exhaustive && cannotEnter(queue[at]!)) break;
     const batch = queue.slice(at, at + size).map((q) => q.node);
     const profileOf = await profiles(neighbours, batch);
     for (const candidate of batch) {
