@@ -158,6 +158,28 @@ RETURN node.id AS id, properties(node) AS props, score
 ORDER BY score DESC, id
 LIMIT $limit;
 
+// What scoring related recommendations needs of each recommendation, as ids with the
+// relationships' positions (src/store/recommendationFacts.ts picks the first theme, evaluation
+// and project by the same rules as the embedded store).
+// name: recommendations.facts
+// params: {"ids": ["recommendation:x"]}
+UNWIND $ids AS id
+MATCH (r:Recommendation {id: id})
+USING INDEX SEEK r:Recommendation(id)
+RETURN r.id AS id, r.text AS text, r.themeLabel AS themeLabel,
+  [(r)-[a:ABOUT]->(t:Theme) | {id: t.id, position: a.position, broader: [(t)-[b:BROADER]->(u:Theme) | {id: u.id, position: b.position}]}] AS themes,
+  [(r)-[a:ADDRESSED_TO]->(o) | {id: o.id, position: a.position}] AS audiences,
+  [(e:Evaluation)-[:RECOMMENDS]->(r) | {id: e.id, projects: [(e)-[x:EVALUATES]->(p:Project) | {id: p.id, position: x.position, typeKey: p.typeKey,
+    countries: [(p)-[c:IN_COUNTRY]->(k) | {id: k.id, position: c.position}]}]}] AS evaluations;
+
+// The recommendations about each theme, as ids.
+// name: recommendations.about
+// params: {"ids": ["theme:approval-processes"]}
+UNWIND $ids AS id
+MATCH (t:Theme {id: id})
+USING INDEX SEEK t:Theme(id)
+RETURN t.id AS key, [(t)<-[:ABOUT]-(r:Recommendation) | r.id] AS ids;
+
 // name: test.deleteEverything
 // params: {}
 MATCH (n) DETACH DELETE n;

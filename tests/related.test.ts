@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEVANCE_FLOOR, relatedToRecommendation } from '../src/services/related.js';
+import { RELEVANCE_FLOOR, relatedToRecommendation, relatedToRecommendations } from '../src/services/related.js';
 import type { NeighboursFn } from '../src/services/graphWalk.js';
 import type { GraphStore } from '../src/store/port.js';
 import { parse } from 'yaml';
@@ -155,21 +155,98 @@ describe('search', () => {
   });
 });
 
-// Last in the file: it adds evaluations to the corpus the tests above read.
-describe('the search for related recommendations', () => {
-  it('stops profiling candidates at the bound and finds what scoring every candidate finds', { timeout: 300_000 }, async () => {
+/**
+ * A recommendation's facts as a plain reading of the graph gives them, through the port's
+ * neighbours (outgoing ones in the document's order): the first theme, its first broader theme,
+ * the audiences, the first evaluation's first project, that project's type and countries.
+ */
+async function factsThroughNeighbours(store: GraphStore, ids: readonly string[]) {
+  const [themes, audiences, evaluations] = await Promise.all([store.neighbours(ids, 'ABOUT', 'out'), store.neighbours(ids, 'ADDRESSED_TO', 'out'), store.neighbours(ids, 'RECOMMENDS', 'in')]);
+  const [nodes, broader, projects] = await Promise.all([
+    store.getNodes(ids),
+    store.neighbours(themes.map((t) => t[0]?.node.id ?? ''), 'BROADER', 'out'),
+    store.neighbours(evaluations.map((e) => e[0]?.node.id ?? ''), 'EVALUATES', 'out'),
+  ]);
+  const countries = await store.neighbours(projects.map((p) => p[0]?.node.id ?? ''), 'IN_COUNTRY', 'out');
+  return ids.map((id, i) => {
+    const node = nodes[i];
+    if (!node) return null;
+    const project = projects[i]![0]?.node;
+    return {
+      id,
+      text: String(node.props.text ?? ''),
+      ...(typeof node.props.themeLabel === 'string' ? { themeLabel: node.props.themeLabel } : {}),
+      ...(themes[i]![0] ? { theme: themes[i]![0]!.node.id } : {}),
+      ...(broader[i]![0] ? { broader: broader[i]![0]!.node.id } : {}),
+      audiences: audiences[i]!.map((a) => a.node.id),
+      ...(project ? { project: project.id } : {}),
+      ...(typeof project?.props.typeKey === 'string' ? { projectType: project.props.typeKey } : {}),
+      countries: countries[i]!.map((c) => c.node.id),
+    };
+  });
+}
+
+// Last in the file: it adds evaluations to the corpus the tests above read, and edits it.
+describe('the facts related recommendations are scored from', () => {
+  const recommendationIds = async () => (await corpus.list({ label: 'Recommendation', first: 10_000 })).nodes.map((n) => n.id);
+  const expectFactsAsRead = async () => {
+    const ids = await recommendationIds();
+    expect(await corpus.recommendationFacts(ids)).toEqual(await factsThroughNeighbours(corpus, ids));
+    const themes = (await corpus.list({ label: 'Theme', first: 1000 })).nodes.map((n) => n.id);
+    const about = await corpus.neighbours(themes, 'ABOUT', 'in');
+    expect(await corpus.recommendationsAbout(themes)).toEqual(about.map((list) => list.filter((n) => n.node.label === 'Recommendation').map((n) => n.node.id)));
+  };
+
+  it('are what the graph says, and stay so through every kind of edit', { timeout: 300_000 }, async () => {
     // The corpus and 150 generated evaluations, whose recommendations share themes, audiences
-    // and wording by the hundred: many candidates, most of them stopped at the bound.
+    // and wording by the hundred.
     await importRecords(corpus, Array.from({ length: 150 }, (_, i) => ({ file: `generated-${i}`, record: parseEvaluationRecord(generatedRecord(i), `generated-${i}`) })));
+    const ids = await recommendationIds();
+    expect(ids.length).toBeGreaterThan(450);
+    // Asked once (the embedded store keeps them from then on), then edited under them.
+    await expectFactsAsRead();
+    const [facts] = await corpus.recommendationFacts([ids.find((id) => id.includes('gx0007'))!]);
+    expect(facts).toMatchObject({ theme: expect.any(String), project: expect.any(String), projectType: expect.any(String), countries: [expect.any(String)] });
+    const evaluation = (await corpus.neighbours([facts!.id], 'RECOMMENDS', 'in'))[0]![0]!.node.id;
+    const otherTheme = (await corpus.list({ label: 'Theme', first: 1000 })).nodes.map((n) => n.id).find((t) => t !== facts!.theme)!;
+    const broader = (await corpus.neighbours([facts!.theme!], 'BROADER', 'out'))[0]![0]?.node.id;
+    const edits = [
+      // the project moves country and changes type
+      { nodes: [{ id: facts!.project!, label: 'Project' as const, props: { typeKey: 'edited-type' } }], edges: [{ type: 'IN_COUNTRY' as const, from: facts!.project!, to: 'country:ec', props: {} }], deleteEdges: [{ from: facts!.project!, type: 'IN_COUNTRY' as const, to: facts!.countries[0]! }] },
+      // the recommendation changes theme, wording and audiences
+      { nodes: [{ id: facts!.id, label: 'Recommendation' as const, props: { text: 'An edited text about record keeping.' } }], edges: [{ type: 'ABOUT' as const, from: facts!.id, to: otherTheme, props: {} }], deleteEdges: [{ from: facts!.id, type: 'ABOUT' as const, to: facts!.theme! }, { from: facts!.id, type: 'ADDRESSED_TO' as const, to: facts!.audiences[0]! }] },
+      // its old theme loses its broader theme
+      ...(broader ? [{ nodes: [], edges: [], deleteEdges: [{ from: facts!.theme!, type: 'BROADER' as const, to: broader }] }] : []),
+      // its evaluation goes
+      { nodes: [], edges: [], deleteNodes: [evaluation!] },
+    ];
+    for (const edit of edits) {
+      await corpus.write({ ...edit, nodes: [...edit.nodes, ...(edit.edges.some((e) => e.to === 'country:ec') ? [{ id: 'country:ec', label: 'Country' as const, props: { name: 'Ecuador', isoCode: 'EC' } }] : [])] });
+      await expectFactsAsRead();
+    }
+  });
+
+  it('stop reading candidates at the ceiling and find what scoring every candidate finds', { timeout: 300_000 }, async () => {
+    // Generated recommendations share themes, audiences and wording by the hundred: the results
+    // fill with the best possible score early, and most candidates are never read.
     const neighbours: NeighboursFn = (ids, type, direction) => corpus.neighbours(ids, type, direction);
     const recommendations = (await corpus.list({ label: 'Recommendation', first: 10_000 })).nodes;
-    expect(recommendations.length).toBeGreaterThan(450);
-    for (const rec of recommendations.filter((_, i) => i % 4 === 0)) {
-      for (const options of [{ first: 1, otherProjectsOnly: true }, { first: 3, otherProjectsOnly: false }, { first: 10, otherProjectsOnly: true }]) {
+    for (const rec of recommendations) {
+      for (const options of [{ first: 1, otherProjectsOnly: true }, { first: 2, otherProjectsOnly: false }, { first: 5, otherProjectsOnly: true }, { first: 20, otherProjectsOnly: false }]) {
         const pruned = await relatedToRecommendation(corpus, neighbours, rec, options);
         const exhaustive = await relatedToRecommendation(corpus, neighbours, rec, { ...options, exhaustive: true });
         expect(pruned, `${rec.id} ${JSON.stringify(options)}`).toEqual(exhaustive);
       }
+    }
+  });
+
+  it("give a page's recommendations, asked together, what each gets alone", { timeout: 120_000 }, async () => {
+    const neighbours: NeighboursFn = (ids, type, direction) => corpus.neighbours(ids, type, direction);
+    const recs = (await corpus.list({ label: 'Recommendation', first: 40 })).nodes;
+    for (const options of [{ first: 1, otherProjectsOnly: true }, { first: 3, otherProjectsOnly: false }]) {
+      const together = await relatedToRecommendations(corpus, neighbours, recs, options);
+      expect(together.some((list) => list.length === options.first)).toBe(true);
+      for (const [i, rec] of recs.entries()) expect(together[i], rec.id).toEqual(await relatedToRecommendation(corpus, neighbours, rec, options));
     }
   });
 });

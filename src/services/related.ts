@@ -10,6 +10,7 @@ import { terms } from '../domain/terms.js';
 import { normaliseKey } from '../domain/text.js';
 import { compareIds } from '../store/order.js';
 import type { GraphStore } from '../store/port.js';
+import type { RecommendationFacts } from '../store/recommendationFacts.js';
 import type { NeighboursFn } from './graphWalk.js';
 
 /** How much each signal weighs; a signal the source does not have is left out of the total. */
@@ -19,8 +20,6 @@ type Signal = keyof typeof WEIGHTS;
 /** How many full-text hits are considered as candidates. */
 const TEXT_CANDIDATES = 50;
 
-/** Candidates profiled together first, best bound first; each further batch is twice as large (round trips grow with the log of the candidates). */
-const PROFILE_BATCH = 32;
 /**
  * The relevance floor: nothing scoring under it is returned. 0.15 is more than one weak signal
  * alone (the same country is 0.10 of a full score, the same project type 0.05): a result must
@@ -35,44 +34,14 @@ export interface RelatedResult {
   readonly reasons: readonly string[];
 }
 
-/** What a recommendation is about, in graph terms. */
-interface Profile {
+/** What a recommendation (or a draft text) is about: its facts (store/recommendationFacts.ts) and its text's terms. */
+interface Source extends Omit<RecommendationFacts, 'id'> {
   readonly id?: string;
-  readonly text: string;
-  /** The text's terms with their counts (domain/terms.ts). */
   readonly vector: TermVector;
-  readonly theme?: GraphNode;
-  /** The theme as the source document worded it, when that differs from the canonical name. */
-  readonly themeLabel?: string;
-  readonly broader?: GraphNode;
-  readonly audiences: readonly GraphNode[];
-  readonly project?: GraphNode;
-  readonly countries: readonly GraphNode[];
-}
-
-async function profiles(neighbours: NeighboursFn, recs: readonly GraphNode[]): Promise<Map<string, Profile>> {
-  const ids = recs.map((r) => r.id);
-  const [themes, audiences, evaluations] = await Promise.all([neighbours(ids, 'ABOUT', 'out'), neighbours(ids, 'ADDRESSED_TO', 'out'), neighbours(ids, 'RECOMMENDS', 'in')]);
-  const themeIds = [...new Set(themes.flatMap((t) => t.map((n) => n.node.id)))];
-  const evalIds = [...new Set(evaluations.flatMap((e) => e.map((n) => n.node.id)))];
-  const [broader, projects] = await Promise.all([neighbours(themeIds, 'BROADER', 'out'), neighbours(evalIds, 'EVALUATES', 'out')]);
-  const broaderOf = new Map(themeIds.map((id, i) => [id, broader[i]?.[0]?.node]));
-  const projectOf = new Map(evalIds.map((id, i) => [id, projects[i]?.[0]?.node]));
-  const projectIds = [...new Set([...projectOf.values()].flatMap((p) => (p ? [p.id] : [])))];
-  const countries = await neighbours(projectIds, 'IN_COUNTRY', 'out');
-  const countriesOf = new Map(projectIds.map((id, i) => [id, (countries[i] ?? []).map((n) => n.node)]));
-  return new Map(
-    recs.map((rec, i) => {
-      const theme = themes[i]?.[0]?.node;
-      const project = evaluations[i]?.[0] ? projectOf.get(evaluations[i]![0]!.node.id) : undefined;
-      const themeLabel = typeof rec.props.themeLabel === 'string' ? rec.props.themeLabel : undefined;
-      return [rec.id, { id: rec.id, text: String(rec.props.text ?? ''), vector: vectorOf(String(rec.props.text ?? '')), theme, themeLabel, broader: theme ? broaderOf.get(theme.id) : undefined, audiences: (audiences[i] ?? []).map((n) => n.node), project, countries: project ? countriesOf.get(project.id) ?? [] : [] }];
-    }),
-  );
 }
 
 /** Themes whose name or a synonym is spelled out in the text (for free-text questions). */
-async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: string): Promise<Pick<Profile, 'theme' | 'broader'>> {
+async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: string): Promise<Pick<Source, 'theme' | 'broader'>> {
   const key = ` ${normaliseKey(text)} `;
   const page = await store.list({ label: 'Theme', first: 1000 });
   const named = page.nodes
@@ -81,66 +50,70 @@ async function themesNamedIn(store: GraphStore, neighbours: NeighboursFn, text: 
   const theme = named[0];
   if (!theme) return {};
   const [broader] = await neighbours([theme.id], 'BROADER', 'out');
-  return { theme, broader: broader?.[0]?.node };
+  return { theme: theme.id, ...(broader?.[0] ? { broader: broader[0].node.id } : {}) };
 }
 
-/** The score, and the reasons but the one about shared terms (withMatchingTerms adds it to the results kept). */
-function score(source: Profile, candidate: Profile): { score: number; reasons: string[]; sharesTerms: boolean } {
+/**
+ * The score of candidates for one source: a weighted mean of the signals the source has (a
+ * signal it lacks, say no audience, is left out of the total), rounded to four decimals.
+ */
+function scorer(source: Source): ((candidate: RecommendationFacts) => number) & { ceiling(theme: number): number } {
+  const present: Signal[] = ['text'];
+  if (source.theme) present.push('theme');
+  if (source.audiences.length) present.push('audience');
+  if (source.countries.length) present.push('country');
+  if (source.projectType) present.push('projectType');
+  const total = present.reduce((sum, s) => sum + WEIGHTS[s], 0);
+  const audiences = new Set(source.audiences);
+  const score = (candidate: RecommendationFacts) => {
+    let weighted = WEIGHTS.text * cosine(source.vector, vectorOf(candidate.text));
+    if (source.theme) weighted += WEIGHTS.theme * (candidate.theme === source.theme ? 1 : source.broader && candidate.broader === source.broader ? 0.5 : 0);
+    if (audiences.size) {
+      let shared = 0;
+      for (const a of candidate.audiences) if (audiences.has(a)) shared++;
+      weighted += WEIGHTS.audience * (shared / (audiences.size + candidate.audiences.length - shared));
+    }
+    if (source.countries.length) weighted += WEIGHTS.country * (candidate.countries.some((c) => source.countries.includes(c)) ? 1 : 0);
+    if (source.projectType) weighted += WEIGHTS.projectType * (candidate.projectType === source.projectType ? 1 : 0);
+    return roundScore(weighted / total);
+  };
+  // The best score a candidate can have when its theme signal is `theme`: rounded as scores
+  // are, with a hair for the sums' floating-point order.
+  const ceiling = (theme: number) => roundScore(present.reduce((sum, s) => sum + WEIGHTS[s] * (s === 'theme' ? theme : 1), 0) / total + 1e-12);
+  return Object.assign(score, { ceiling });
+}
+
+/** The reasons a person can check for a result, led by the words both texts share. */
+function reasonsFor(source: Source, candidate: RecommendationFacts, nodes: ReadonlyMap<string, GraphNode | null>): string[] {
+  const name = (id: string | undefined) => String(nodes.get(id ?? '')?.props.name);
   const reasons: string[] = [];
-  // Text counts only through terms both texts share, which the reasons then name (a hit on a
-  // code or a theme's wording alone is no textual likeness): see withMatchingTerms.
-  const textScore = cosine(source.vector, candidate.vector);
-  const signals: Partial<Record<Signal, number>> = { text: textScore };
-  if (source.theme) {
-    if (candidate.theme?.id === source.theme.id) {
-      signals.theme = 1;
-      reasons.push(`Same theme: "${source.theme.props.name}"${candidate.themeLabel ? ` (worded "${candidate.themeLabel}" there)` : ''}`);
-    } else if (source.broader && candidate.broader?.id === source.broader.id) {
-      signals.theme = 0.5;
-      reasons.push(`Related themes: "${source.theme.props.name}" and "${candidate.theme?.props.name}" are both under "${source.broader.props.name}"`);
-    } else signals.theme = 0;
-  }
-  if (source.audiences.length) {
-    const theirs = new Set(candidate.audiences.map((a) => a.id));
-    const shared = source.audiences.filter((a) => theirs.has(a.id));
-    const union = new Set([...source.audiences.map((a) => a.id), ...theirs]).size;
-    signals.audience = shared.length / union;
-    if (shared.length) reasons.push(`Also addressed to ${shared.map((a) => a.props.name).join(', ')}`);
-  }
-  if (source.countries.length) {
-    const theirs = new Set(candidate.countries.map((c) => c.id));
-    const shared = source.countries.filter((c) => theirs.has(c.id));
-    signals.country = shared.length ? 1 : 0;
-    if (shared.length) reasons.push(`Also in ${shared.map((c) => c.props.name).join(', ')}`);
-  }
-  if (source.project?.props.typeKey) {
-    const same = candidate.project?.props.typeKey === source.project.props.typeKey;
-    signals.projectType = same ? 1 : 0;
-    if (same) reasons.push(`Also a ${source.project.props.type} project`);
-  }
-  const total = (Object.keys(signals) as Signal[]).reduce((sum, s) => sum + WEIGHTS[s], 0);
-  const weighted = (Object.entries(signals) as [Signal, number][]).reduce((sum, [s, v]) => sum + WEIGHTS[s] * v, 0);
-  return { score: roundScore(weighted / total), reasons, sharesTerms: textScore > 0 };
+  const shared = cosine(source.vector, vectorOf(candidate.text)) > 0 ? matchingTerms(source.text, candidate.text) : [];
+  if (shared.length) reasons.push(`Matching terms: ${shared.join(', ')}`);
+  if (source.theme && candidate.theme === source.theme) reasons.push(`Same theme: "${name(source.theme)}"${candidate.themeLabel ? ` (worded "${candidate.themeLabel}" there)` : ''}`);
+  else if (source.theme && source.broader && candidate.broader === source.broader) reasons.push(`Related themes: "${name(source.theme)}" and "${name(candidate.theme)}" are both under "${name(source.broader)}"`);
+  const audiences = source.audiences.filter((a) => candidate.audiences.includes(a));
+  if (audiences.length) reasons.push(`Also addressed to ${audiences.map(name).join(', ')}`);
+  const countries = source.countries.filter((c) => candidate.countries.includes(c));
+  if (countries.length) reasons.push(`Also in ${countries.map(name).join(', ')}`);
+  if (source.projectType && candidate.projectType === source.projectType) reasons.push(`Also a ${String(nodes.get(source.project ?? '')?.props.type)} project`);
+  return reasons;
 }
 
 /** Scores are given to four decimals. */
 const roundScore = (score: number) => Math.round(score * 10_000) / 10_000;
 
-/** A result as returned: its reasons led by the words the two texts share, when they share any. */
-function withMatchingTerms(source: Profile, result: RelatedResult & { sharesTerms: boolean }): RelatedResult {
-  const { sharesTerms, ...kept } = result;
-  const shared = sharesTerms ? matchingTerms(source.text, String(result.recommendation.props.text ?? '')) : [];
-  return shared.length ? { ...kept, reasons: [`Matching terms: ${shared.join(', ')}`, ...kept.reasons] } : kept;
+/** A text's terms with their counts (domain/terms.ts), and the vector's length. */
+interface TermVector {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly norm: number;
 }
-
-type TermVector = ReadonlyMap<string, number>;
 
 /**
  * Term vectors of the texts seen lately, by text: a recommendation's text changes seldom and is
  * read by every request it is a candidate of. Bounded; emptied when full.
  */
 const vectors = new Map<string, TermVector>();
-const VECTORS_KEPT = 50_000;
+const VECTORS_KEPT = 100_000;
 
 function vectorOf(text: string): TermVector {
   let vector = vectors.get(text);
@@ -152,10 +125,10 @@ function vectorOf(text: string): TermVector {
   return vector;
 }
 
-export function termVector(text: string): TermVector {
+function termVector(text: string): TermVector {
   const counts = new Map<string, number>();
   for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
+  return { counts, norm: Math.sqrt([...counts.values()].reduce((sum, n) => sum + n * n, 0)) };
 }
 
 /**
@@ -165,10 +138,9 @@ export function termVector(text: string): TermVector {
  */
 function cosine(a: TermVector, b: TermVector): number {
   let dot = 0;
-  for (const [term, count] of a) dot += count * (b.get(term) ?? 0);
+  for (const [term, count] of a.counts) dot += count * (b.counts.get(term) ?? 0);
   if (!dot) return 0;
-  const norm = (v: TermVector) => Math.sqrt([...v.values()].reduce((sum, n) => sum + n * n, 0));
-  return Math.min(1, dot / (norm(a) * norm(b)));
+  return Math.min(1, dot / (a.norm * b.norm));
 }
 
 /** The source's words whose terms the candidate shares, in the source's order (at most eight), as written in the source. */
@@ -189,72 +161,115 @@ export function matchingTerms(source: string, candidate: string): string[] {
 export interface RelatedOptions {
   readonly first: number;
   readonly otherProjectsOnly: boolean;
-  /** Profile and score every candidate instead of stopping at the bound (the tests check the two agree). */
+  /** Read and score every candidate of every group instead of stopping at the groups' ceilings (the tests check the two agree). */
   readonly exhaustive?: boolean;
 }
 
-async function rank(store: GraphStore, neighbours: NeighboursFn, source: Profile, options: RelatedOptions): Promise<RelatedResult[]> {
-  const hits = await store.search({ text: source.text, labels: ['Recommendation'], limit: TEXT_CANDIDATES + 1 });
-  // Candidates sharing the theme or its broader theme, whatever their wording.
-  const themeIds = source.broader ? (await neighbours([source.broader.id], 'BROADER', 'in'))[0]?.map((n) => n.node.id) ?? [] : source.theme ? [source.theme.id] : [];
-  const byThemeLists = themeIds.length ? await neighbours(themeIds, 'ABOUT', 'in') : [];
-  const sameTheme = new Set(byThemeLists[themeIds.indexOf(source.theme?.id ?? '')]?.map((n) => n.node.id) ?? []);
-  const nearTheme = new Set(byThemeLists.flat().map((n) => n.node.id));
-  const candidates = new Map<string, GraphNode>([...hits.map((h) => [h.node.id, h.node] as const), ...byThemeLists.flat().map((n) => [n.node.id, n.node] as const)]);
-  candidates.delete(source.id ?? '');
+/**
+ * The related recommendations of each source. Candidates come in three groups, each read only
+ * if it can still change the results: the recommendations of the source's theme, then those of
+ * the themes sharing its broader theme, then the best full-text hits of its text (outside the
+ * theme family). A group's best possible score is known before it is read (a text fully alike,
+ * and every other signal shared but the theme's, which the group fixes): once the `first`
+ * results score at least that, the group cannot enter. Within a group, candidates come by id,
+ * as ties are broken, so the same holds between candidates. Facts come from the store in one
+ * call per group (kept per write by the embedded store, one statement on Neo4j), and every
+ * candidate read is scored exactly. Reasons are spelled out for the results kept, from one read
+ * of the nodes they name.
+ */
+async function rank(store: GraphStore, neighbours: NeighboursFn, sources: readonly Source[], options: RelatedOptions): Promise<RelatedResult[][]> {
+  // The theme family of each source: its broader theme's narrower themes, or its theme alone.
+  const broaders = [...new Set(sources.flatMap((s) => (s.broader ? [s.broader] : [])))];
+  const narrower = new Map(broaders.length ? (await neighbours(broaders, 'BROADER', 'in')).map((list, i) => [broaders[i]!, list.map((n) => n.node.id)] as const) : []);
+  const kept = await Promise.all(sources.map((source) => best(store, source, source.broader ? narrower.get(source.broader) ?? [] : [], options)));
 
-  // Profiling a candidate (its theme, audiences, project, countries) costs reads; a theme may
-  // gather thousands. So candidates are scored best bound first: the bound is the score with
-  // what is known before profiling (the text relevance and whether the theme is the same or a
-  // sibling, both exact) and every other signal the source has counted as shared. Once the
-  // `first` results found score above the next bound, no candidate left can enter them.
-  const present = (Object.keys(WEIGHTS) as Signal[]).filter((signal) => signal === 'text' || (signal === 'theme' ? !!source.theme : signal === 'audience' ? source.audiences.length > 0 : signal === 'country' ? source.countries.length > 0 : !!source.project?.props.typeKey));
-  const total = present.reduce((sum, signal) => sum + WEIGHTS[signal], 0);
-  const bound = (candidate: GraphNode): number => {
-    let weighted = 0;
-    for (const signal of present) {
-      if (signal === 'text') weighted += WEIGHTS.text * cosine(source.vector, vectorOf(String(candidate.props.text ?? '')));
-      else if (signal === 'theme') weighted += WEIGHTS.theme * (sameTheme.has(candidate.id) ? 1 : source.broader && nearTheme.has(candidate.id) ? 0.5 : 0);
-      else weighted += WEIGHTS[signal];
+  // The nodes the results and their reasons name, in one read.
+  const named = new Set<string>();
+  sources.forEach((source, i) => {
+    for (const id of [source.theme, source.broader, source.project, ...source.audiences, ...source.countries]) if (id) named.add(id);
+    for (const { facts } of kept[i]!) {
+      named.add(facts.id);
+      if (facts.theme) named.add(facts.theme);
     }
-    return weighted / total;
+  });
+  const ids = [...named];
+  const nodes = new Map((await store.getNodes(ids)).map((node, i) => [ids[i]!, node]));
+  return sources.map((source, i) =>
+    kept[i]!.flatMap(({ facts, score }) => {
+      const recommendation = nodes.get(facts.id);
+      const reasons = reasonsFor(source, facts, nodes);
+      return recommendation && reasons.length ? [{ recommendation, score, reasons }] : [];
+    }),
+  );
+}
+
+/** The best `first` candidates of one source, by score then id (rank, above). */
+async function best(store: GraphStore, source: Source, siblings: readonly string[], options: RelatedOptions): Promise<{ facts: RecommendationFacts; score: number }[]> {
+  const score = scorer(source);
+  const kept: { facts: RecommendationFacts; score: number }[] = [];
+  const seen = new Set<string>(source.id ? [source.id] : []);
+  const consider = (facts: RecommendationFacts) => {
+    if (options.otherProjectsOnly && source.project && facts.project === source.project) return;
+    const s = score(facts);
+    if (s < RELEVANCE_FLOOR) return;
+    const last = kept[options.first - 1];
+    if (last && (s < last.score || (s === last.score && compareIds(facts.id, last.facts.id) > 0))) return;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1]!.score < s || (kept[at - 1]!.score === s && compareIds(kept[at - 1]!.facts.id, facts.id) > 0))) at--;
+    kept.splice(at, 0, { facts, score: s });
+    if (kept.length > options.first) kept.pop();
   };
-  // Bounds are rounded as scores are (a score rounds to no more than its bound; the hair added
-  // covers the sums' floating-point order), and candidates of equal bounds come by id, as ties
-  // of scores are broken: so once the `first`-th result scores the next bound and comes before
-  // it by id, no candidate left can enter, though thousands may tie (as generated
-  // recommendations of one theme do).
-  const queue = [...candidates.values()].map((node) => ({ node, bound: roundScore(bound(node) + 1e-12) })).sort((a, b) => b.bound - a.bound || compareIds(a.node.id, b.node.id));
-  const results: (RelatedResult & { sharesTerms: boolean })[] = [];
-  const byScore = (a: RelatedResult, b: RelatedResult) => b.score - a.score || compareIds(a.recommendation.id, b.recommendation.id);
-  const cannotEnter = (next: (typeof queue)[number]): boolean => {
-    if (next.bound < RELEVANCE_FLOOR) return true;
-    const last = results[options.first - 1];
-    return !!last && (next.bound < last.score || (next.bound === last.score && compareIds(next.node.id, last.recommendation.id) > 0));
+  // Whether no candidate of a group whose best possible score is `ceiling` can enter the
+  // results: none of the group, or none from `next` on (the group's candidates come by id).
+  const closed = (ceiling: number, next?: string) => {
+    if (ceiling < RELEVANCE_FLOOR) return true;
+    if (options.exhaustive) return false;
+    const last = kept[options.first - 1];
+    return !!last && (last.score > ceiling || (last.score === ceiling && next !== undefined && compareIds(next, last.facts.id) > 0));
   };
-  for (let at = 0, size = PROFILE_BATCH; at < queue.length; at += size, size *= 2) {
-    if (!options.exhaustive && cannotEnter(queue[at]!)) break;
-    const batch = queue.slice(at, at + size).map((q) => q.node);
-    const profileOf = await profiles(neighbours, batch);
-    for (const candidate of batch) {
-      const profile = profileOf.get(candidate.id)!;
-      if (options.otherProjectsOnly && source.project && profile.project?.id === source.project.id) continue;
-      const scored = { recommendation: candidate, ...score(source, profile) };
-      if (scored.score >= RELEVANCE_FLOOR && (scored.sharesTerms || scored.reasons.length > 0)) results.push(scored);
+  const family = source.theme ? [source.theme, ...siblings.filter((t) => t !== source.theme)] : [];
+  const groups: { theme: number; ids: () => Promise<readonly string[]> }[] = [
+    ...(source.theme ? [{ theme: 1, ids: async () => (await store.recommendationsAbout([source.theme!]))[0] ?? [] }] : []),
+    ...(family.length > 1 ? [{ theme: 0.5, ids: async () => [...new Set((await store.recommendationsAbout(family.slice(1))).flat())].sort(compareIds) }] : []),
+    { theme: 0, ids: async () => (await store.search({ text: source.text, labels: ['Recommendation'], limit: TEXT_CANDIDATES + 1 })).map((h) => h.node.id).sort(compareIds) },
+  ];
+  for (const group of groups) {
+    const ceiling = score.ceiling(group.theme);
+    if (closed(ceiling)) continue;
+    const ids = (await group.ids()).filter((id) => !seen.has(id));
+    ids.forEach((id) => seen.add(id));
+    // Facts a slice at a time, so that a group closed early is not read whole.
+    slices: for (let at = 0, size = 64; at < ids.length; at += size, size *= 4) {
+      if (closed(ceiling, ids[at])) break;
+      for (const facts of await store.recommendationFacts(ids.slice(at, at + size))) {
+        if (!facts) continue;
+        if (closed(ceiling, facts.id)) break slices;
+        consider(facts);
+      }
     }
-    results.sort(byScore);
   }
-  return results.slice(0, options.first).map((result) => withMatchingTerms(source, result));
+  return kept;
+}
+
+/** The facts of a source as scoring takes them. */
+const sourceOf = (facts: RecommendationFacts): Source => ({ ...facts, vector: vectorOf(facts.text) });
+
+/** Recommendations related to each of several stored ones (a page's), in one pass. */
+export async function relatedToRecommendations(store: GraphStore, neighbours: NeighboursFn, recs: readonly GraphNode[], options: RelatedOptions): Promise<RelatedResult[][]> {
+  const facts = await store.recommendationFacts(recs.map((r) => r.id));
+  const sources = facts.flatMap((f) => (f ? [sourceOf(f)] : []));
+  const ranked = await rank(store, neighbours, sources, options);
+  const byId = new Map(sources.map((s, i) => [s.id!, ranked[i]!]));
+  return recs.map((r) => byId.get(r.id) ?? []);
 }
 
 /** Recommendations related to a stored one. */
 export async function relatedToRecommendation(store: GraphStore, neighbours: NeighboursFn, rec: GraphNode, options: RelatedOptions): Promise<RelatedResult[]> {
-  const source = (await profiles(neighbours, [rec])).get(rec.id)!;
-  return rank(store, neighbours, source, options);
+  return (await relatedToRecommendations(store, neighbours, [rec], options))[0]!;
 }
 
 /** Recommendations related to a text being drafted; a theme named in the text counts too. */
 export async function relatedToText(store: GraphStore, neighbours: NeighboursFn, text: string, first: number): Promise<RelatedResult[]> {
   const themes = await themesNamedIn(store, neighbours, text);
-  return rank(store, neighbours, { text, vector: termVector(text), audiences: [], countries: [], ...themes }, { first, otherProjectsOnly: false });
+  return (await rank(store, neighbours, [{ text, vector: termVector(text), audiences: [], countries: [], ...themes }], { first, otherProjectsOnly: false }))[0]!;
 }

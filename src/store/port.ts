@@ -6,6 +6,7 @@
 import type { Direction, GraphEdge, GraphNode, Label, RelType, SearchableLabel } from '../domain/model.js';
 import type { Filter } from './filter.js';
 import type { Role } from '../domain/roles.js';
+import type { RecommendationFacts } from './recommendationFacts.js';
 
 export type Backend = 'memory' | 'neo4j';
 
@@ -134,6 +135,10 @@ export interface GraphStore {
   list(query: ListQuery): Promise<ListPage>;
   /** Full-text search over the `searchText` of the searchable labels, best first (ties by id). */
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /** For each id, what scoring related recommendations needs of the recommendation (recommendationFacts.ts), null where there is none. */
+  recommendationFacts(ids: readonly string[]): Promise<(RecommendationFacts | null)[]>;
+  /** For each theme id, the ids of the recommendations about it, by id. */
+  recommendationsAbout(themes: readonly string[]): Promise<(readonly string[])[]>;
   /**
    * The stakeholder graph (organisations and hubs joined by PARTICIPATES_IN, organisations to
    * parents by PART_OF; see domain/participation.ts), asked as graph questions each store

@@ -24,6 +24,8 @@ import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
 import { countingReads, LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type ReadTally, type StoredNode } from './database.js';
 import { indexText, removeText, searchText } from './textIndex.js';
 import { StakeholderGraph, STAKEHOLDER_TYPES, type StakeholderType } from '../stakeholderGraph.js';
+import type { RecommendationFacts } from '../recommendationFacts.js';
+import { RecommendationFactsIndex } from './recommendationFacts.js';
 import { mapPaced, pace } from '../pace.js';
 import { hubsAround, participantsOf, participationSeeds, type Adjacent, type GraphView } from '../../domain/participation.js';
 import type { Role } from '../../domain/roles.js';
@@ -54,6 +56,13 @@ export class EmbeddedStore implements GraphStore {
   private stakeholderGraph: StakeholderGraph | undefined;
   private stakeholderSeq = 0;
   private stakeholderLoad: Promise<void> | undefined;
+  /** Recommendation facts, kept as they are asked for, and the commit they are up to date with. */
+  private readonly factsIndex = new RecommendationFactsIndex({
+    node: (id) => this.d.nodes.get(id),
+    out: (id, type) => [...this.d.out.getRange(prefixRange([id, type]))].map(({ key, value }) => ({ id: (key as string[])[2]!, props: value })),
+    in: (id, type) => [...this.d.in.getKeys(prefixRange([id, type]))].map((key) => (key as string[])[2]!),
+  });
+  private factsSeq = 0;
 
   constructor(private readonly options: EmbeddedStoreOptions) {}
 
@@ -375,6 +384,33 @@ export class EmbeddedStore implements GraphStore {
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     return searchText(this.fresh, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
+  }
+
+  async recommendationFacts(ids: readonly string[]): Promise<(RecommendationFacts | null)[]> {
+    const index = this.recommendationIndex();
+    return ids.map((id) => index.facts(id));
+  }
+
+  async recommendationsAbout(themes: readonly string[]): Promise<(readonly string[])[]> {
+    const index = this.recommendationIndex();
+    return themes.map((theme) => index.about(theme));
+  }
+
+  /** The recommendation facts, with what every commit since they were last used touched dropped (this process's and other processes', from the log). */
+  private recommendationIndex(): RecommendationFactsIndex {
+    const seq = this.sequence();
+    if (seq !== this.factsSeq && !this.factsIndex.empty) {
+      const entries = [];
+      for (let s = this.factsSeq + 1; s <= seq; s++) {
+        const entry = this.d.log.get(s);
+        if (!entry) break;
+        entries.push(entry);
+      }
+      if (entries.length === seq - this.factsSeq) entries.forEach((entry) => this.factsIndex.forget(entry));
+      else this.factsIndex.clear();
+    }
+    this.factsSeq = seq;
+    return this.factsIndex;
   }
 
   /**

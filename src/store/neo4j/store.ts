@@ -15,7 +15,8 @@ import { participationSeeds, ROLE_PRECEDENCE } from '../../domain/participation.
 import type { Role } from '../../domain/roles.js';
 import { mapPaced } from '../pace.js';
 import { StoreError } from '../port.js';
-import { byNeighbourId, byPositionThenId, MISSING_SORT_VALUE, sortValue } from '../order.js';
+import { byNeighbourId, byPositionThenId, compareIds, MISSING_SORT_VALUE, sortValue } from '../order.js';
+import { assembleFacts, type RawFacts, type RecommendationFacts } from '../recommendationFacts.js';
 import { checkChange, normaliseChange } from '../validate.js';
 import { Catalogue, MAX_HOPS, type Statement } from './catalogue.js';
 import { compileFilter } from './filterCypher.js';
@@ -220,6 +221,20 @@ export class Neo4jStore implements GraphStore {
       this.rows(tx, this.catalogue.statement('search.fulltext'), { query: lucene, labels: [...query.labels], limit: neo4j.int(query.limit) }),
     );
     return rows.map((row) => ({ node: { id: row.id as string, label: labelOfId(row.id as string)!, props: fromNeo4jNodeProps(row.props) }, score: Number(row.score) }));
+  }
+
+  async recommendationFacts(ids: readonly string[]): Promise<(RecommendationFacts | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('recommendations.facts'), { ids: [...new Set(ids)] }));
+    const found = new Map(rows.map((row) => [row.id as string, assembleFacts(row as unknown as RawFacts)]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async recommendationsAbout(themes: readonly string[]): Promise<(readonly string[])[]> {
+    if (!themes.length) return [];
+    const rows = await this.read((tx) => this.rows(tx, this.catalogue.statement('recommendations.about'), { ids: [...new Set(themes)] }));
+    const found = new Map(rows.map((row) => [row.key as string, (row.ids as string[]).sort(compareIds)]));
+    return themes.map((theme) => found.get(theme) ?? []);
   }
 
   /** The sort key of a stored node, for a cursor given as a bare id. */
