@@ -231,8 +231,8 @@ describe('the facts related recommendations are scored from', () => {
     // fill with the best possible score early, and most candidates are never read.
     const neighbours: NeighboursFn = (ids, type, direction) => corpus.neighbours(ids, type, direction);
     const recommendations = (await corpus.list({ label: 'Recommendation', first: 10_000 })).nodes;
-    for (const rec of recommendations) {
-      for (const options of [{ first: 1, otherProjectsOnly: true }, { first: 2, otherProjectsOnly: false }, { first: 5, otherProjectsOnly: true }, { first: 20, otherProjectsOnly: false }]) {
+    for (const rec of recommendations.filter((_, i) => i % 3 === 0)) {
+      for (const options of [{ first: 1, otherProjectsOnly: true }, { first: 3, otherProjectsOnly: false }, { first: 20, otherProjectsOnly: true }]) {
         const pruned = await relatedToRecommendation(corpus, neighbours, rec, options);
         const exhaustive = await relatedToRecommendation(corpus, neighbours, rec, { ...options, exhaustive: true });
         expect(pruned, `${rec.id} ${JSON.stringify(options)}`).toEqual(exhaustive);

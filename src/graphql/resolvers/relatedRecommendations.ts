@@ -31,9 +31,7 @@ export class RelatedRecommendationResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<RelatedRecommendation[]> {
     checkFirst(first);
-    const node = await ctx.loaders.node.load(r.nodeId);
-    if (!node) return [];
-    return (await relatedToRecommendation(ctx.store, ctx.loaders.neighbours, node, { first, otherProjectsOnly })).map(toRelated);
+    return (await ctx.loaders.relatedRecommendations({ first, otherProjectsOnly }).load(r.nodeId)).map(toRelated);
   }
 }
 
