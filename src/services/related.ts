@@ -207,9 +207,10 @@ async function rank(store: GraphStore, neighbours: NeighboursFn, sources: readon
 async function best(store: GraphStore, source: Source, siblings: readonly string[], options: RelatedOptions): Promise<{ facts: RecommendationFacts; score: number }[]> {
   const score = scorer(source);
   const kept: { facts: RecommendationFacts; score: number }[] = [];
-  const seen = new Set<string>(source.id ? [source.id] : []);
   const consider = (facts: RecommendationFacts) => {
-    if (options.otherProjectsOnly && source.project && facts.project === source.project) return;
+    if (facts.id === source.id || (options.otherProjectsOnly && source.project && facts.project === source.project)) return;
+    // A candidate of two groups: scored once (it scores the same; kept at most once).
+    if (kept.some((k) => k.facts.id === facts.id)) return;
     const s = score(facts);
     if (s < RELEVANCE_FLOOR) return;
     const last = kept[options.first - 1];
@@ -236,8 +237,7 @@ async function best(store: GraphStore, source: Source, siblings: readonly string
   for (const group of groups) {
     const ceiling = score.ceiling(group.theme);
     if (closed(ceiling)) continue;
-    const ids = (await group.ids()).filter((id) => !seen.has(id));
-    ids.forEach((id) => seen.add(id));
+    const ids = await group.ids();
     // Facts a slice at a time, so that a group closed early is not read whole.
     slices: for (let at = 0, size = 64; at < ids.length; at += size, size *= 4) {
       if (closed(ceiling, ids[at])) break;
