@@ -116,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const principal = access.identify(req.get('authorization'));
-        return createContext(store, requestId, log.child({ requestId, ...(principal.name ? { caller: principal.name } : {}) }), { principal, timeoutMs: settings.REQUEST_TIMEOUT_MS });
+        return createContext(store, requestId, () => log.child({ requestId, ...(principal.name ? { caller: principal.name } : {}) }), { principal, timeoutMs: settings.REQUEST_TIMEOUT_MS });
       },
     }),
   );

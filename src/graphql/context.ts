@@ -16,14 +16,28 @@ export interface GraphContext {
   readonly signal?: AbortSignal;
 }
 
-export function createContext(store: GraphStore, requestId: string, log: Logger, options: { principal?: Principal; timeoutMs?: number } = {}): GraphContext {
+export function createContext(store: GraphStore, requestId: string, log: Logger | (() => Logger), options: { principal?: Principal; timeoutMs?: number } = {}): GraphContext {
+  // The logger and the deadline's signal are made when first used (most requests use neither):
+  // the deadline still counts from now.
+  const started = performance.now();
+  let logger = typeof log === 'function' ? undefined : log;
+  let signal: AbortSignal | undefined;
+  const { timeoutMs } = options;
   return {
     store,
     loaders: new Loaders(store),
     requestId,
-    log,
+    get log() {
+      return (logger ??= (log as () => Logger)());
+    },
     principal: options.principal ?? { role: 'anonymous' },
-    ...(options.timeoutMs ? { signal: requestSignal(options.timeoutMs) } : {}),
+    ...(timeoutMs
+      ? {
+          get signal() {
+            return (signal ??= requestSignal(Math.max(0, timeoutMs - (performance.now() - started))));
+          },
+        }
+      : {}),
   };
 }
 

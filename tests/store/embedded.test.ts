@@ -90,6 +90,33 @@ describe('the embedded database', () => {
     expect(await around()).toEqual(['project:p1', 'organization:udape']);
   });
 
+  it('keeps search and recommendation facts up to date with what another store on the same DATA_DIR commits', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const [a, b] = [await openStore(dir), await openStore(dir)];
+    const rec = (i: number, text: string): GraphNode => ({ id: `recommendation:r${i}`, label: 'Recommendation', props: { text, searchText: text.toLowerCase() } });
+    // Enough recommendations holding "approval" that its postings are kept decoded between commits.
+    await a.write({ nodes: Array.from({ length: 300 }, (_, i) => rec(i, `Plan time for the approval of agreement ${i}`)), edges: [] });
+    const search = async (store: EmbeddedStore) => (await store.search({ text: 'approval', labels: ['Recommendation'], limit: 3 })).map((h) => h.node.id);
+    expect(await search(a)).toEqual(await search(a));
+    const before = await search(a);
+    expect(before).toHaveLength(3);
+    // Another process adds a better match and removes one that was shown.
+    await b.write({ nodes: [rec(999, 'Approval, approval: approval first')], edges: [], deleteNodes: [before[0]!] });
+    const after = await search(a);
+    expect(after[0]).toBe('recommendation:r999');
+    expect(after).not.toContain(before[0]);
+    expect(after.slice(1)).toEqual(before.slice(1));
+
+    // Facts asked on one store, then changed by the other.
+    await a.write({ nodes: [{ id: 'theme:t', label: 'Theme', props: { name: 'T' } }], edges: [{ type: 'ABOUT', from: 'recommendation:r5', to: 'theme:t', props: {} }] });
+    expect((await a.recommendationFacts(['recommendation:r5']))[0]).toMatchObject({ theme: 'theme:t' });
+    expect(await a.recommendationsAbout(['theme:t'])).toEqual([['recommendation:r5']]);
+    await b.write({ nodes: [], edges: [{ type: 'ABOUT', from: 'recommendation:r6', to: 'theme:t', props: {} }], deleteEdges: [{ type: 'ABOUT', from: 'recommendation:r5', to: 'theme:t' }] });
+    expect((await a.recommendationFacts(['recommendation:r5']))[0]!.theme).toBeUndefined();
+    expect(await a.recommendationsAbout(['theme:t'])).toEqual([['recommendation:r6']]);
+  });
+
   it('derives participation again when it opens a database written by a version that did not', async () => {
     const dir = await tempDir();
     dirs.push(dir);

@@ -22,7 +22,7 @@ import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, Lis
 import { StoreError, StoreWriteError } from '../port.js';
 import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
 import { countingReads, LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type ReadTally, type StoredNode } from './database.js';
-import { indexText, removeText, searchText } from './textIndex.js';
+import { indexText, PostingCache, removeText, searchText } from './textIndex.js';
 import { StakeholderGraph, STAKEHOLDER_TYPES, type StakeholderType } from '../stakeholderGraph.js';
 import type { RecommendationFacts } from '../recommendationFacts.js';
 import { RecommendationFactsIndex } from './recommendationFacts.js';
@@ -63,6 +63,8 @@ export class EmbeddedStore implements GraphStore {
     in: (id, type) => [...this.d.in.getKeys(prefixRange([id, type]))].map((key) => (key as string[])[2]!),
   });
   private factsSeq = 0;
+  /** Decoded postings of common terms, kept until the next commit (textIndex.ts). */
+  private readonly postingCache = new PostingCache();
 
   constructor(private readonly options: EmbeddedStoreOptions) {}
 
@@ -383,7 +385,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
-    return searchText(this.fresh, query.text, query.labels, query.limit).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
+    const seq = this.sequence();
+    return searchText(this.d, query.text, query.labels, query.limit, this.postingCache.at(seq)).map((hit) => ({ node: this.node(hit.id)!, score: hit.score })).filter((h) => h.node);
   }
 
   async recommendationFacts(ids: readonly string[]): Promise<(RecommendationFacts | null)[]> {

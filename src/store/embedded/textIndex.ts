@@ -8,6 +8,8 @@
  * milliseconds. Here the index lives in LMDB (nothing to rebuild or load at start-up, a write
  * updates only its documents' postings), and a query scores rare terms first: a term held by
  * more documents than the candidates gathered so far only adds to those candidates' scores.
+ * The postings of common terms, the costly ones to decode, are kept decoded until the next
+ * commit (PostingCache).
  */
 import { terms } from '../../domain/terms.js';
 import type { Label } from '../../domain/model.js';
@@ -63,8 +65,57 @@ export interface TextHit {
   readonly score: number;
 }
 
+interface Posting {
+  readonly id: string;
+  readonly tf: number;
+  readonly length: number;
+  readonly label: Label;
+}
+
+/** A term held by at least this many documents has its postings kept decoded between commits. */
+const KEPT_FROM_DF = 256;
+
+/**
+ * The decoded postings of common terms, kept until the next commit: a query holding a word of
+ * thousands of documents ("migration") then reads them from memory instead of decoding each
+ * from the database again. Emptied by every commit (the store says which commit it reads) and
+ * when it holds `maxPostings`.
+ */
+export class PostingCache {
+  private seq = -1;
+  private readonly lists = new Map<string, readonly Posting[]>();
+  private held = 0;
+
+  constructor(private readonly maxPostings = 500_000) {}
+
+  /** The cache for reading commit `seq`: emptied when that is not the commit it holds. */
+  at(seq: number): this {
+    if (seq !== this.seq) this.empty();
+    this.seq = seq;
+    return this;
+  }
+
+  private empty(): void {
+    this.lists.clear();
+    this.held = 0;
+  }
+
+  postings(db: Databases, term: string, df: number): readonly Posting[] {
+    const kept = this.lists.get(term);
+    if (kept) return kept;
+    const list: Posting[] = [];
+    for (const { key, value } of db.postings.getRange(prefixRange([term]))) list.push({ id: (key as [string, string])[1], tf: value[0], length: value[1], label: value[2] });
+    if (df >= KEPT_FROM_DF) {
+      if (this.held + list.length > this.maxPostings) this.empty();
+      this.lists.set(term, list);
+      this.held += list.length;
+    }
+    return list;
+  }
+}
+
 /** The best `limit` documents of the labels for a text, by BM25 (ties by id). */
-export function searchText(db: Databases, text: string, labels: readonly Label[], limit: number): TextHit[] {
+export function searchText(db: Databases, text: string, labels: readonly Label[], limit: number, cache = new PostingCache()): TextHit[] {
   const wanted = new Set(labels);
   const queryTerms = [...new Set(terms(text))];
   if (!queryTerms.length || !wanted.size || limit <= 0) return [];
@@ -88,21 +139,30 @@ export function searchText(db: Databases, text: string, labels: readonly Label[]
   };
   for (const { term, df } of withDf) {
     const idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-    if (scores.size >= CANDIDATES && df > scores.size) {
-      // A common term: it only adds to the candidates the rarer terms found.
+    // A common term only adds to the candidates the rarer terms found.
+    const onlyCandidates = scores.size >= CANDIDATES && df > scores.size;
+    if (onlyCandidates && df < KEPT_FROM_DF) {
       for (const id of scores.keys()) {
         const posting = db.postings.get([term, id]);
         if (posting && wanted.has(posting[2])) add(id, idf, posting[0], posting[1]);
       }
       continue;
     }
-    for (const { key, value } of db.postings.getRange(prefixRange([term]))) {
-      if (!wanted.has(value[2])) continue;
-      add((key as [string, string])[1], idf, value[0], value[1]);
+    for (const posting of cache.postings(db, term, df)) {
+      if (!wanted.has(posting.label) || (onlyCandidates && !scores.has(posting.id))) continue;
+      add(posting.id, idf, posting.tf, posting.length);
     }
   }
-  return [...scores]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit);
+  // The best `limit`, kept in order as they come (no sort of every document scored).
+  const best: TextHit[] = [];
+  const before = (a: TextHit, b: TextHit) => a.score > b.score || (a.score === b.score && a.id < b.id);
+  for (const [id, score] of scores) {
+    const hit = { id, score };
+    if (best.length === limit && !before(hit, best[limit - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(hit, best[at - 1]!)) at--;
+    best.splice(at, 0, hit);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
