@@ -31,13 +31,10 @@ export function createContext(store: GraphStore, requestId: string, log: Logger 
       return (logger ??= (log as () => Logger)());
     },
     principal: options.principal ?? { role: 'anonymous' },
-    ...(timeoutMs
-      ? {
-          get signal() {
-            return (signal ??= requestSignal(Math.max(0, timeoutMs - (performance.now() - started))));
-          },
-        }
-      : {}),
+    get signal() {
+      if (timeoutMs) signal ??= requestSignal(Math.max(0, Math.round(timeoutMs - (performance.now() - started))));
+      return signal;
+    },
   };
 }
 

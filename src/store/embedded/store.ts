@@ -26,6 +26,7 @@ import { indexText, PostingCache, removeText, searchText } from './textIndex.js'
 import { StakeholderGraph, STAKEHOLDER_TYPES, type StakeholderType } from '../stakeholderGraph.js';
 import type { RecommendationFacts } from '../recommendationFacts.js';
 import { RecommendationFactsIndex } from './recommendationFacts.js';
+import { ReadCache, type Adjacent as CachedRelationship } from './readCache.js';
 import { mapPaced, pace } from '../pace.js';
 import { hubsAround, participantsOf, participationSeeds, type Adjacent, type GraphView } from '../../domain/participation.js';
 import type { Role } from '../../domain/roles.js';
@@ -62,7 +63,10 @@ export class EmbeddedStore implements GraphStore {
     out: (id, type) => [...this.d.out.getRange(prefixRange([id, type]))].map(({ key, value }) => ({ id: (key as string[])[2]!, props: value })),
     in: (id, type) => [...this.d.in.getKeys(prefixRange([id, type]))].map((key) => (key as string[])[2]!),
   });
-  private factsSeq = 0;
+  /** Nodes and relationship lists read lately, kept decoded until a commit touches them. */
+  private readonly readCache = new ReadCache();
+  /** The commit the read cache and the facts are up to date with. */
+  private caughtUp = 0;
   /** Decoded postings of common terms, kept until the next commit (textIndex.ts). */
   private readonly postingCache = new PostingCache();
 
@@ -135,7 +139,36 @@ export class EmbeddedStore implements GraphStore {
   private get fresh(): Databases {
     const d = this.d;
     d.root.resetReadTxn();
+    this.catchUp(d);
     return d;
+  }
+
+  /**
+   * Bring what is kept in memory between reads (the read cache, the recommendation facts) up to
+   * the commit being read: drop what every commit since touched (this process's and other
+   * processes', from the log), or everything when the log no longer reaches back that far.
+   */
+  private catchUp(d: Databases): void {
+    const seq = (d.meta.get('seq') as number | undefined) ?? 0;
+    if (seq === this.caughtUp) return;
+    if (!this.readCache.empty || !this.factsIndex.empty) {
+      const entries = [];
+      for (let s = this.caughtUp + 1; s <= seq; s++) {
+        const entry = d.log.get(s);
+        if (!entry) break;
+        entries.push(entry);
+      }
+      if (entries.length === seq - this.caughtUp) {
+        for (const entry of entries) {
+          this.readCache.forget(entry);
+          this.factsIndex.forget(entry);
+        }
+      } else {
+        this.readCache.clear();
+        this.factsIndex.clear();
+      }
+    }
+    this.caughtUp = seq;
   }
 
   async status(): Promise<StoreStatus> {
@@ -177,7 +210,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private node(id: string): GraphNode | null {
-    const stored = this.d.nodes.get(id);
+    const stored = this.readCache.node(id, () => this.d.nodes.get(id));
     return stored ? { id, label: stored.l, props: stored.p } : null;
   }
 
@@ -192,23 +225,31 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private neighboursOf(id: string, type: RelType, direction: Direction): Neighbour[] {
-    const d = this.d;
     const found: Neighbour[] = [];
+    for (const { edge, other } of this.readCache.adjacent(id, type, direction, () => this.adjacentOf(id, type, direction))) {
+      const node = this.node(other);
+      if (node) found.push({ edge, node });
+    }
+    return found;
+  }
+
+  /** A node's relationships of one type in one direction, from the database, in the port's order. */
+  private adjacentOf(id: string, type: RelType, direction: Direction): CachedRelationship[] {
+    const d = this.d;
+    const found: CachedRelationship[] = [];
     if (direction === 'out') {
       for (const { key, value } of d.out.getRange(prefixRange([id, type]))) {
         const to = (key as string[])[2]!;
-        const node = this.node(to);
-        if (node) found.push({ edge: { type, from: id, to, props: value }, node });
+        found.push({ edge: { type, from: id, to, props: value }, other: to });
       }
-      return found.sort(byPositionThenId);
+      return found.sort((a, b) => byPositionThenId({ edge: a.edge, node: { id: a.other } } as Neighbour, { edge: b.edge, node: { id: b.other } } as Neighbour));
     }
     for (const key of d.in.getKeys(prefixRange([id, type]))) {
       const from = (key as string[])[2]!;
-      const node = this.node(from);
       const props = d.out.get([from, type, id]);
-      if (node && props) found.push({ edge: { type, from, to: id, props }, node });
+      if (props) found.push({ edge: { type, from, to: id, props }, other: from });
     }
-    return found.sort(byNeighbourId);
+    return found.sort((a, b) => compareIds(a.other, b.other));
   }
 
   async findByKeys(label: Label, keys: readonly string[]): Promise<GraphNode[][]> {
@@ -399,20 +440,9 @@ export class EmbeddedStore implements GraphStore {
     return themes.map((theme) => index.about(theme));
   }
 
-  /** The recommendation facts, with what every commit since they were last used touched dropped (this process's and other processes', from the log). */
+  /** The recommendation facts, up to date with the latest commit. */
   private recommendationIndex(): RecommendationFactsIndex {
-    const seq = this.sequence();
-    if (seq !== this.factsSeq && !this.factsIndex.empty) {
-      const entries = [];
-      for (let s = this.factsSeq + 1; s <= seq; s++) {
-        const entry = this.d.log.get(s);
-        if (!entry) break;
-        entries.push(entry);
-      }
-      if (entries.length === seq - this.factsSeq) entries.forEach((entry) => this.factsIndex.forget(entry));
-      else this.factsIndex.clear();
-    }
-    this.factsSeq = seq;
+    void this.fresh;
     return this.factsIndex;
   }
 
