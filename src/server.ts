@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors, { type CorsOptions } from 'cors';
@@ -80,6 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }),
       // No CDN-hosted landing page: browsers get the bundled GraphiQL (http/web.ts).
       ApolloServerPluginLandingPageDisabled(),
+      // The schema gives no cache hints and is no federated subgraph: Apollo's cache-control
+      // plugin (a hook on every field resolved) and inline traces would only cost.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       accessControlPlugin(access),
       queryLimitsPlugin({ maxDepth: settings.MAX_QUERY_DEPTH, maxCost: settings.MAX_QUERY_COST, maxTextLength: settings.MAX_TEXT_LENGTH }),
       errorLoggingPlugin(log),
