@@ -320,10 +320,17 @@ class Progress {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `import failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+/**
+ * Exit once what was written is out: writes to a pipe are asynchronous, and exiting at once cut
+ * a long `--json` report short when the reader was slow.
+ */
+function exit(code: number): void {
+  process.exitCode = code;
+  const flushed = () => (process.stdout.writableLength || process.stderr.writableLength ? setTimeout(flushed, 10) : process.exit(code));
+  flushed();
+}
+
+main().then(exit, (error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `import failed: ${error instanceof Error ? error.message : String(error)}`);
+  exit(2);
+});

@@ -3,11 +3,13 @@
  * records; dry runs; files that fail), and the `importBrief` mutation over HTTP. Importing a
  * brief twice, or briefs that share institutions, leaves one node per institution and project.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, gqlData, removeDir, ROOT, runCli, startApi, tempDir, type ApiProcess } from '../helpers/api.js';
-import { isGraphStored, storedEdges, storedGraphText } from '../helpers/store.js';
+import { isGraphStored, storeEnv, storedEdges, storedGraphText } from '../helpers/store.js';
 import { briefFixtures, expectedRecord, fixturePdf, FIXTURES_DIR } from '../helpers/briefFixtures.js';
 import { describeInputError, readInputFile } from '../../src/ingest/inputFiles.js';
 
@@ -115,6 +117,23 @@ describe('npm run import', () => {
     }
     expect(out.files.at(-1)).toMatchObject({ status: 'failed', error: { code: 'NOT_A_BRIEF' } });
     expect(result.code).toBe(1);
+  });
+
+  it('writes its whole --json report to a pipe read slowly, then exits with its code', async () => {
+    // A pipe holds 64 KiB: the report of 19 files is larger, and a reader that paused (a pager, a
+    // script busy with something else) once got the first 64 KiB only. Here the reader takes one
+    // byte, then waits a second.
+    const broken = path.join(work, 'not-a-brief.txt');
+    await writeFile(broken, 'Minutes of a meeting about nothing in particular.\n');
+    const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+    const cli = [process.execPath, '--import', 'tsx', path.join(ROOT, 'src/cli/import.ts'), FIXTURES_DIR, pdfFile, broken, '--dry-run', '--json'].map(quote).join(' ');
+    const run = await promisify(execFile)('bash', ['-c', `set -o pipefail; ${cli} | (dd bs=1 count=1 2>/dev/null; sleep 1; cat)`], { cwd: ROOT, env: await storeEnv(dataDir, { DATA_DIR: dataDir }), maxBuffer: 32 * 1024 * 1024 }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    expect(run.stdout.length).toBeGreaterThan(100_000);
+    expect(JSON.parse(run.stdout).files).toHaveLength(19);
+    expect(run.code).toBe(1);
   });
 
   it('takes folders, and says how to use it when given nothing', async () => {
