@@ -59,9 +59,9 @@ export class EmbeddedStore implements GraphStore {
   private stakeholderLoad: Promise<void> | undefined;
   /** Recommendation facts, kept as they are asked for, and the commit they are up to date with. */
   private readonly factsIndex = new RecommendationFactsIndex({
-    node: (id) => this.d.nodes.get(id),
-    out: (id, type) => [...this.d.out.getRange(prefixRange([id, type]))].map(({ key, value }) => ({ id: (key as string[])[2]!, props: value })),
-    in: (id, type) => [...this.d.in.getKeys(prefixRange([id, type]))].map((key) => (key as string[])[2]!),
+    node: (id) => this.readCache.node(id, () => this.d.nodes.get(id)) ?? undefined,
+    out: (id, type) => this.relationships(id, type as RelType, 'out').map((r) => ({ id: r.other, props: r.edge.props })),
+    in: (id, type) => this.relationships(id, type as RelType, 'in').map((r) => r.other),
   });
   /** Nodes and relationship lists read lately, kept decoded until a commit touches them. */
   private readonly readCache = new ReadCache();
@@ -226,11 +226,16 @@ export class EmbeddedStore implements GraphStore {
 
   private neighboursOf(id: string, type: RelType, direction: Direction): Neighbour[] {
     const found: Neighbour[] = [];
-    for (const { edge, other } of this.readCache.adjacent(id, type, direction, () => this.adjacentOf(id, type, direction))) {
+    for (const { edge, other } of this.relationships(id, type, direction)) {
       const node = this.node(other);
       if (node) found.push({ edge, node });
     }
     return found;
+  }
+
+  /** A node's relationships of one type in one direction, in the port's order, through the read cache. */
+  private relationships(id: string, type: RelType, direction: Direction): readonly CachedRelationship[] {
+    return this.readCache.adjacent(id, type, direction, () => this.adjacentOf(id, type, direction));
   }
 
   /** A node's relationships of one type in one direction, from the database, in the port's order. */
