@@ -16,26 +16,48 @@ export interface GraphContext {
   readonly signal?: AbortSignal;
 }
 
+/** What a request's context makes on first use, shared by every copy of the context. */
+interface OnFirstUse {
+  readonly makeLog: () => Logger;
+  readonly timeoutMs?: number;
+  /** When the request started (performance.now()): the deadline counts from here. */
+  readonly started: number;
+  log?: Logger;
+  signal?: AbortSignal;
+}
+
+/**
+ * The logger and the deadline's signal are made when first used (most requests use neither).
+ * They are getters of the class, not of the object: Apollo Server copies a request's context
+ * with `Object.assign` before executing it, which would call getters of the object's own and so
+ * make both for every request. The copy shares `onFirstUse`, so what it makes is made once.
+ */
+class RequestContext implements GraphContext {
+  readonly loaders: Loaders;
+
+  constructor(
+    readonly store: GraphStore,
+    readonly requestId: string,
+    readonly principal: Principal,
+    private readonly onFirstUse: OnFirstUse,
+  ) {
+    this.loaders = new Loaders(store);
+  }
+
+  get log(): Logger {
+    return (this.onFirstUse.log ??= this.onFirstUse.makeLog());
+  }
+
+  get signal(): AbortSignal | undefined {
+    const lazy = this.onFirstUse;
+    if (lazy.timeoutMs) lazy.signal ??= requestSignal(Math.max(0, Math.round(lazy.timeoutMs - (performance.now() - lazy.started))));
+    return lazy.signal;
+  }
+}
+
 export function createContext(store: GraphStore, requestId: string, log: Logger | (() => Logger), options: { principal?: Principal; timeoutMs?: number } = {}): GraphContext {
-  // The logger and the deadline's signal are made when first used (most requests use neither):
-  // the deadline still counts from now.
-  const started = performance.now();
-  let logger = typeof log === 'function' ? undefined : log;
-  let signal: AbortSignal | undefined;
-  const { timeoutMs } = options;
-  return {
-    store,
-    loaders: new Loaders(store),
-    requestId,
-    get log() {
-      return (logger ??= (log as () => Logger)());
-    },
-    principal: options.principal ?? { role: 'anonymous' },
-    get signal() {
-      if (timeoutMs) signal ??= requestSignal(Math.max(0, Math.round(timeoutMs - (performance.now() - started))));
-      return signal;
-    },
-  };
+  const onFirstUse: OnFirstUse = typeof log === 'function' ? { makeLog: log, timeoutMs: options.timeoutMs, started: performance.now() } : { makeLog: () => log, log, timeoutMs: options.timeoutMs, started: performance.now() };
+  return new RequestContext(store, requestId, options.principal ?? { role: 'anonymous' }, onFirstUse);
 }
 
 /**
