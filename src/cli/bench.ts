@@ -9,8 +9,10 @@
  * network of depth 3 around the busiest organisation; related recommendations of one; search.
  * The cost of a trivial `{ __typename }` request on the same server is printed next to them as
  * the reference. Then the project page's throughput under 10 concurrent connections, next to
- * that of Apollo Server's own hello-world started in the same run. Figures are printed, never
- * asserted.
+ * that of Apollo Server's own hello-world started in the same run, each once its rate is steady
+ * (benchKit.ts). The process runs as the production image does (NODE_ENV=production, set by
+ * `npm run bench`; graphql-js and Express skip development checks then). Figures are printed,
+ * never asserted.
  *
  * A size is a number of evaluations: IOM's evaluation repository export (the real catalogue,
  * ../shared/sources/iom-evaluation-repository/ beside the checkout) when it is present and has
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
   console.log(`\nmilliseconds per request over HTTP, p50 / p95 of ${options.runs} (after 2 warm-up requests); import: into an empty store, ${IMPORT_BATCH} evaluations per atomic write\n`);
   console.log(formatTable(headers, rows));
   console.log(`\n${notes.join('\n')}`);
-  console.log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+  console.log(`node ${process.version} (NODE_ENV=${process.env.NODE_ENV ?? 'unset'}), ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 }
 
 /** The variables a query declares, taken from the set on hand. */
