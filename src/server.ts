@@ -18,6 +18,7 @@ import { accessControlPlugin } from './auth/plugin.js';
 import { AccessControl } from './auth/tokens.js';
 import { loadConfig, type Config } from './config.js';
 import { createContext, type GraphContext } from './graphql/context.js';
+import { createExecutor, executingGateway } from './graphql/execution.js';
 import { queryLimitsPlugin } from './graphql/limits/plugin.js';
 import { withRequestLimits } from './graphql/limits/request.js';
 import { errorLoggingPlugin, formatError } from './graphql/plugins/errors.js';
@@ -68,8 +69,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const server = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));
   });
 
+  const schema = await buildSchema();
   const apollo = new ApolloServer<GraphContext>({
-    schema: await buildSchema(),
+    // The schema, its queries executed compiled once asked for again (graphql/execution.ts).
+    gateway: executingGateway(schema, createExecutor(schema)),
     introspection: settings.INTROSPECTION,
     // Clients see no stack traces, and no message of an unexpected error (plugins/errors.ts).
     includeStacktraceInErrorResponses: false,
