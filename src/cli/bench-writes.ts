@@ -14,7 +14,7 @@
  *   queries.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ import { importRecords } from '../services/import/index.js';
 import type { ReadTally } from '../store/embedded/database.js';
 import { EmbeddedStore } from '../store/embedded/store.js';
 import { generatedBrief, generatedRecord } from '../../tests/helpers/generate.js';
+import { apiProcessFigures, bareNodeStartMs } from './benchKit.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const arg = (name: string, fallback: string) => {
@@ -115,35 +116,13 @@ await rm(briefDir, { recursive: true, force: true });
 // 3. The API on the largest graph: start-up and memory.
 if (largest) {
   await largest.store.close();
-  const nodeStart = performance.now();
-  await new Promise((resolve) => spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).on('exit', resolve));
-  const bareNode = performance.now() - nodeStart;
-  const apiStart = performance.now();
-  const api = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', path.join(ROOT, 'src/main.ts')], { cwd: ROOT, env: { ...process.env, GRAPH_STORE: 'memory', DATA_DIR: largest.dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEEDS_DIR: path.join(largest.dir, 'none') }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await mkdir(path.join(largest.dir, 'none'), { recursive: true });
-  const port = await new Promise<number>((resolve) => {
-    let out = '';
-    api.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/"port":(\d+)[^\n]*"msg":"API listening"/);
-      if (match) resolve(Number(match[1]));
-    });
-  });
-  for (;;) {
-    const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
-    if (res?.status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const startup = performance.now() - apiStart;
-  for (const query of ['{ evaluations(first: 50) { edges { node { title projects { code partners { organization { name } } } } } } }', '{ organization(acronym: "IDF") { collaborators(first: 20) { organization { name } } } }']) {
-    await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  }
-  const status = await readFile(`/proc/${api.pid}/status`, 'utf8').catch(() => '');
-  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? NaN);
-  console.log(`\nAPI on ${Math.max(...sizes)} evaluations: /readyz 200 after ${ms(startup)} (a bare \`node -e ""\` starts in ${ms(bareNode)})`);
-  console.log(`  resident memory after a few queries: ${(kb('VmRSS') / 1024).toFixed(0)} MiB (peak ${(kb('VmHWM') / 1024).toFixed(0)} MiB)`);
-  api.kill('SIGTERM');
-  await new Promise((resolve) => api.on('exit', resolve));
+  const bareNode = await bareNodeStartMs();
+  const api = await apiProcessFigures({ GRAPH_STORE: 'memory', DATA_DIR: largest.dir }, [
+    { query: '{ evaluations(first: 50) { edges { node { title projects { code partners { organization { name } } } } } } }' },
+    { query: '{ organization(acronym: "IDF") { collaborators(first: 20) { organization { name } } } }' },
+  ]);
+  console.log(`\nAPI on ${Math.max(...sizes)} evaluations: /readyz 200 after ${ms(api.startupMs)} (a bare \`node -e ""\` starts in ${ms(bareNode)})`);
+  console.log(`  resident memory after a few queries: ${api.rssMiB.toFixed(0)} MiB (peak ${api.peakMiB.toFixed(0)} MiB)`);
   await rm(largest.dir, { recursive: true, force: true });
 }
 await rm(dataDir, { recursive: true, force: true });

@@ -10,7 +10,9 @@
  * The cost of a trivial `{ __typename }` request on the same server is printed next to them as
  * the reference. Then the project page's throughput under 10 concurrent connections, next to
  * that of Apollo Server's own hello-world started in the same run, each once its rate is steady
- * (benchKit.ts). The process runs as the production image does (NODE_ENV=production, set by
+ * (benchKit.ts). Last, the API as its own process on the same store, as `npm start` runs it:
+ * the time until `/readyz` answers (next to a bare `node`'s start) and its resident memory once
+ * it has answered a page. The process runs as the production image does (NODE_ENV=production, set by
  * `npm run bench`; graphql-js and Express skip development checks then). Figures are printed,
  * never asserted.
  *
@@ -34,7 +36,7 @@ import { Neo4jStore } from '../store/neo4j/store.js';
 import type { Backend, GraphStore } from '../store/port.js';
 import { generatedRecord } from '../../tests/helpers/generate.js';
 import { startHarness, type RunningHarness } from '../../tests/neo4j-harness/harness.js';
-import { formatTable, graphql, p50p95, startApiOn, startHelloWorld, throughput, timed, timeQuery } from './benchKit.js';
+import { apiProcessFigures, bareNodeStartMs, formatTable, graphql, p50p95, startApiOn, startHelloWorld, throughput, timed, timeQuery } from './benchKit.js';
 
 const USAGE = 'usage: npm run bench -- [--store memory,neo4j] [--evaluations 734,2000] [--runs 15]';
 
@@ -84,17 +86,19 @@ function generated(count: number): LoadedRecord[] {
 }
 
 /** Open an empty store of this kind. */
-async function emptyStore(kind: Backend, neo4jUri: () => Promise<string>): Promise<{ store: GraphStore; dispose: () => Promise<void> }> {
+async function emptyStore(kind: Backend, neo4jUri: () => Promise<string>): Promise<{ store: GraphStore; env: Record<string, string>; dispose: () => Promise<void> }> {
   if (kind === 'memory') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'meg-bench-'));
     const store = new EmbeddedStore({ dataDir: dir });
     await store.open();
-    return { store, dispose: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
+    return { store, env: { GRAPH_STORE: 'memory', DATA_DIR: dir }, dispose: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
   }
-  const store = new Neo4jStore({ uri: await neo4jUri(), username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  const neo4j = { uri: await neo4jUri(), username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+  const store = new Neo4jStore(neo4j);
   await store.open();
   await store.deleteEverything();
-  return { store, dispose: () => store.close() };
+  const env = { GRAPH_STORE: 'neo4j', NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_DATABASE: neo4j.database, ...(neo4j.password ? { NEO4J_PASSWORD: neo4j.password } : {}) };
+  return { store, env, dispose: () => store.close() };
 }
 
 /** Evaluations imported per write (a write of 10,000 at once would ask Neo4j for a heap of its own). */
@@ -149,14 +153,14 @@ async function main(): Promise<void> {
       : { size, source: 'generated', records: generated(size) },
   );
 
-  const headers = ['store', 'evaluations', 'nodes / rels', 'import (s)', ...Object.keys(QUERIES).map((q) => `${q} p50/p95`), '{ __typename } p50/p95', 'project page req/s (10 conn.)', 'hello-world req/s (10 conn.)'];
+  const headers = ['store', 'evaluations', 'nodes / rels', 'import (s)', ...Object.keys(QUERIES).map((q) => `${q} p50/p95`), '{ __typename } p50/p95', 'project page req/s (10 conn.)', 'hello-world req/s (10 conn.)', 'API start-up to /readyz (s)', 'API RSS (MiB)'];
   const rows: string[][] = [];
   const notes: string[] = [];
   try {
     for (const dataset of datasets) {
       for (const kind of options.stores) {
         console.error(`${kind}: importing ${dataset.size} evaluations (${dataset.source})...`);
-        const { store, dispose } = await emptyStore(kind, neo4j);
+        const { store, env, dispose } = await emptyStore(kind, neo4j);
         try {
           const imported = await timed(async () => {
             for (let i = 0; i < dataset.records.length; i += IMPORT_BATCH) await importRecords(store, dataset.records.slice(i, i + IMPORT_BATCH));
@@ -180,7 +184,22 @@ async function main(): Promise<void> {
             const pageRate = await throughput(api.url, QUERIES['project page'], { code });
             const hello = await startHelloWorld();
             const helloRate = await throughput(hello.url, '{ hello }').finally(() => hello.stop());
-            rows.push([kind, `${dataset.size} ${dataset.source}`, `${status.nodes} / ${status.edges}`, (imported.ms / 1000).toFixed(1), ...figures, reference, `${pageRate.toFixed(0)} (${((pageRate / helloRate) * 100).toFixed(0)}%)`, helloRate.toFixed(0)]);
+            // The API as its own process on the same store, as `npm start` runs it: start-up to
+            // /readyz, and resident memory once it has answered the project page with related.
+            console.error(`${kind}, ${dataset.size}: API start-up...`);
+            const own = await apiProcessFigures(env, [{ query: QUERIES['project page + related (3 each)'], variables: { code } }]);
+            rows.push([
+              kind,
+              `${dataset.size} ${dataset.source}`,
+              `${status.nodes} / ${status.edges}`,
+              (imported.ms / 1000).toFixed(1),
+              ...figures,
+              reference,
+              `${pageRate.toFixed(0)} (${((pageRate / helloRate) * 100).toFixed(0)}%)`,
+              helloRate.toFixed(0),
+              (own.startupMs / 1000).toFixed(1),
+              `${own.rssMiB.toFixed(0)} (peak ${own.peakMiB.toFixed(0)})`,
+            ]);
           } finally {
             await api.stop();
           }
@@ -195,6 +214,7 @@ async function main(): Promise<void> {
   console.log(`\nmilliseconds per request over HTTP, p50 / p95 of ${options.runs} (after 2 warm-up requests); import: into an empty store, ${IMPORT_BATCH} evaluations per atomic write\n`);
   console.log(formatTable(headers, rows));
   console.log(`\n${notes.join('\n')}`);
+  console.log(`a bare \`node -e ""\` starts in ${(await bareNodeStartMs()).toFixed(0)} ms (the reference for the API's start-up)`);
   console.log(`node ${process.version} (NODE_ENV=${process.env.NODE_ENV ?? 'unset'}), ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 }
 

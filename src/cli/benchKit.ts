@@ -4,6 +4,8 @@
  * Figures are for printing next to a reference measured in the same run, never for asserting:
  * machines are shared and noisy.
  */
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +13,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pino } from 'pino';
+import { ROOT_DIR } from '../config.js';
 import { startServer } from '../server.js';
 import type { GraphStore } from '../store/port.js';
 
@@ -130,4 +133,67 @@ export async function throughput(url: string, query: string, variables: Record<s
     best = Math.max(best, rate);
   }
   return run(durationMs);
+}
+
+/** Milliseconds a bare `node -e ""` takes to start and exit: the reference for start-up. */
+export async function bareNodeStartMs(): Promise<number> {
+  const started = performance.now();
+  await new Promise((resolve) => spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).on('exit', resolve));
+  return performance.now() - started;
+}
+
+/** What the API costs as its own process: time to ready, and resident memory once it has answered. */
+export interface ApiProcessFigures {
+  /** From spawning `src/main.ts` until `/readyz` answers 200. */
+  readonly startupMs: number;
+  /** Resident memory (VmRSS) after the queries, and its peak (VmHWM), in MiB. */
+  readonly rssMiB: number;
+  readonly peakMiB: number;
+}
+
+/**
+ * Start the API as `npm start` does (`src/main.ts`, `--max-semi-space-size=32`) with `env` naming
+ * its store (GRAPH_STORE, DATA_DIR or NEO4J_*), time it to `/readyz`, send it `queries`, read its
+ * resident memory from /proc, and stop it. Seeds are not loaded (SEEDS_DIR names no directory
+ * of seeds) unless `env` says otherwise.
+ */
+export async function apiProcessFigures(env: Record<string, string>, queries: readonly { query: string; variables?: Record<string, unknown> }[]): Promise<ApiProcessFigures> {
+  const started = performance.now();
+  const api = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEEDS_DIR: 'no-seeds-for-the-bench', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => api.on('exit', resolve));
+  try {
+    let output = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the API did not listen within 60 s:\n${output}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = output.match(/"port":(\d+)[^\n]*"msg":"API listening"/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      };
+      api.stdout.on('data', onData);
+      api.stderr.on('data', onData);
+      api.on('exit', (code) => reject(new Error(`the API exited (${code}) before it listened:\n${output}`)));
+    });
+    for (;;) {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+      if (res?.status === 200) break;
+      if (performance.now() - started > 120_000) throw new Error(`the API was not ready within 120 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const startupMs = performance.now() - started;
+    for (const { query, variables } of queries) await graphql(`http://127.0.0.1:${port}/graphql`, query, variables);
+    const status = await readFile(`/proc/${api.pid}/status`, 'utf8').catch(() => '');
+    const mib = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? Number.NaN) / 1024;
+    return { startupMs, rssMiB: mib('VmRSS'), peakMiB: mib('VmHWM') };
+  } finally {
+    api.kill('SIGTERM');
+    await exited;
+  }
 }
