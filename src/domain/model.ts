@@ -182,9 +182,12 @@ export const ID_PREFIX: Record<Label, string> = {
   Document: 'document',
 };
 
+const LABEL_OF_PREFIX: ReadonlyMap<string, Label> = new Map(LABELS.map((label) => [ID_PREFIX[label], label]));
+
+/** The label an internal node id names (by its prefix); undefined for an id of no known prefix. */
 export function labelOfId(id: string): Label | undefined {
-  const prefix = id.slice(0, id.indexOf(':'));
-  return LABELS.find((label) => ID_PREFIX[label] === prefix);
+  const colon = id.indexOf(':');
+  return colon < 0 ? undefined : LABEL_OF_PREFIX.get(id.slice(0, colon));
 }
 
 export function isLabel(value: string): value is Label {

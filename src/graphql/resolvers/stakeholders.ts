@@ -76,14 +76,28 @@ export class OrganizationStakeholderResolver {
   }
 }
 
+/**
+ * The projects among the hubs two collaborators share, counted once per list: the embedded store
+ * keeps a collaborators walk's answer (lists of thousands of hubs for a busy organisation) until
+ * the next write, and gives the same lists again.
+ */
+const projectCounts = new WeakMap<Collaborator['shared'], number>();
+function projectCount(shared: Collaborator['shared']): number {
+  let count = projectCounts.get(shared);
+  if (count === undefined) {
+    count = 0;
+    for (const s of shared) if (labelOfId(s.hub) === 'Project') count++;
+    projectCounts.set(shared, count);
+  }
+  return count;
+}
+
 /** What two collaborators share: counted, or listed when a query shows it (an organisation may share thousands of hubs with another). */
 @Resolver(() => Collaborator)
 export class CollaboratorResolver {
   @FieldResolver(() => Int, { description: 'How many projects they share.' })
   sharedProjectCount(@Root() c: Collaborator): number {
-    let count = 0;
-    for (const s of c.shared) if (labelOfId(s.hub) === 'Project') count++;
-    return count;
+    return projectCount(c.shared);
   }
 
   @FieldResolver(() => [SharedProject], { description: 'The shared projects, with the roles on each side, by project code.' })
