@@ -9,8 +9,8 @@
  * network of depth 3 around the busiest organisation; related recommendations of one; search.
  * The cost of a trivial `{ __typename }` request on the same server is printed next to them as
  * the reference. Then the project page's throughput under 10 concurrent connections, next to
- * that of Apollo Server's own hello-world started in the same run, each once its rate is steady
- * (benchKit.ts). Last, the API as its own process on the same store, as `npm start` runs it:
+ * that of Apollo Server's own hello-world started in the same run, once each is steady, in
+ * alternating windows (benchKit.ts). Last, the API as its own process on the same store, as `npm start` runs it:
  * the time until `/readyz` answers (next to a bare `node`'s start) and its resident memory once
  * it has answered a page. The process runs as the production image does (NODE_ENV=production, set by
  * `npm run bench`; graphql-js and Express skip development checks then). Figures are printed,
@@ -36,7 +36,7 @@ import { Neo4jStore } from '../store/neo4j/store.js';
 import type { Backend, GraphStore } from '../store/port.js';
 import { generatedRecord } from '../../tests/helpers/generate.js';
 import { startHarness, type RunningHarness } from '../../tests/neo4j-harness/harness.js';
-import { apiProcessFigures, bareNodeStartMs, formatTable, graphql, p50p95, startApiOn, startHelloWorld, throughput, timed, timeQuery } from './benchKit.js';
+import { apiProcessFigures, bareNodeStartMs, formatTable, graphql, p50p95, startApiOn, startHelloWorld, throughputSideBySide, timed, timeQuery } from './benchKit.js';
 
 const USAGE = 'usage: npm run bench -- [--store memory,neo4j] [--evaluations 734,2000] [--runs 15]';
 
@@ -178,16 +178,16 @@ async function main(): Promise<void> {
               figures.push(p50p95(await timeQuery(api.url, query, query.includes('$') ? pick(query, variables) : {}, { runs: options.runs })));
             }
             const reference = p50p95(await timeQuery(api.url, '{ __typename }', {}, { runs: options.runs }));
-            // Throughput under 10 connections: the projects page, then Apollo's hello-world on
-            // its own server, one after the other in the same run.
+            // Throughput under 10 connections: the project page next to Apollo's hello-world on
+            // its own server, in alternating windows (benchKit.ts).
             console.error(`${kind}, ${dataset.size}: throughput...`);
-            const pageRate = await throughput(api.url, QUERIES['project page'], { code });
             const hello = await startHelloWorld();
-            const helloRate = await throughput(hello.url, '{ hello }').finally(() => hello.stop());
+            const rates = await throughputSideBySide({ url: api.url, query: QUERIES['project page'], variables: { code } }, { url: hello.url, query: '{ hello }' }).finally(() => hello.stop());
             // The API as its own process on the same store, as `npm start` runs it: start-up to
-            // /readyz, and resident memory once it has answered the project page with related.
+            // /readyz, and resident memory once it has answered the project page with related
+            // (medians of three starts).
             console.error(`${kind}, ${dataset.size}: API start-up...`);
-            const own = await apiProcessFigures(env, [{ query: QUERIES['project page + related (3 each)'], variables: { code } }]);
+            const own = await apiProcessFigures(env, [{ query: QUERIES['project page + related (3 each)'], variables: { code } }], { starts: 3 });
             rows.push([
               kind,
               `${dataset.size} ${dataset.source}`,
@@ -195,8 +195,8 @@ async function main(): Promise<void> {
               (imported.ms / 1000).toFixed(1),
               ...figures,
               reference,
-              `${pageRate.toFixed(0)} (${((pageRate / helloRate) * 100).toFixed(0)}%)`,
-              helloRate.toFixed(0),
+              `${rates.a.toFixed(0)} (${(rates.ratio * 100).toFixed(0)}%)`,
+              rates.b.toFixed(0),
               (own.startupMs / 1000).toFixed(1),
               `${own.rssMiB.toFixed(0)} (peak ${own.peakMiB.toFixed(0)})`,
             ]);
@@ -211,7 +211,9 @@ async function main(): Promise<void> {
   } finally {
     await harness?.stop();
   }
-  console.log(`\nmilliseconds per request over HTTP, p50 / p95 of ${options.runs} (after 2 warm-up requests); import: into an empty store, ${IMPORT_BATCH} evaluations per atomic write\n`);
+  console.log(`\nmilliseconds per request over HTTP, p50 / p95 of ${options.runs} (after 2 warm-up requests); import: into an empty store, ${IMPORT_BATCH} evaluations per atomic write;`);
+  console.log('req/s: medians of 7 one-second windows of the project page and of hello-world, alternating, once each is steady; the % is the median ratio of adjacent windows;');
+  console.log('API start-up and RSS (after a project page with related): medians of 3 starts of src/main.ts on the same store\n');
   console.log(formatTable(headers, rows));
   console.log(`\n${notes.join('\n')}`);
   console.log(`a bare \`node -e ""\` starts in ${(await bareNodeStartMs()).toFixed(0)} ms (the reference for the API's start-up)`);

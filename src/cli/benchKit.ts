@@ -101,38 +101,62 @@ export async function startHelloWorld(): Promise<BenchApi> {
   };
 }
 
+/** A request to send again and again: a GraphQL endpoint, a query and its variables. */
+export interface Target {
+  readonly url: string;
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+/** Requests per second over `connections` concurrent clients, each sending the request again as soon as it has its answer, for `ms`. */
+async function rate(target: Target, ms: number, connections: number): Promise<number> {
+  const started = performance.now();
+  const until = started + ms;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        await graphql(target.url, target.query, target.variables);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
 /**
- * Requests per second over `connections` concurrent clients, each sending the request again as
- * soon as it has its answer, for `durationMs`, once the rate is steady: the load runs in rounds
- * of a second until a round is no more than 2% faster than the best before it (at least three
- * rounds, at most `maxWarmUpMs`). A server answers at its steady rate only once V8 has compiled
- * its hot paths, and a page that runs hundreds of functions takes seconds to get there where a
- * hello-world takes one: a fixed short warm-up would measure part of the page's warm-up.
+ * Load `target` until its rate is steady: rounds of a second until a round is no more than 2%
+ * faster than the best before it (at least three rounds, at most `maxMs`). A server answers at
+ * its steady rate only once V8 has compiled its hot paths, and a page that runs hundreds of
+ * functions takes seconds to get there where a hello-world takes one.
  */
-export async function throughput(url: string, query: string, variables: Record<string, unknown> = {}, options: { connections?: number; durationMs?: number; maxWarmUpMs?: number } = {}): Promise<number> {
-  const { connections = 10, durationMs = 5_000, maxWarmUpMs = 15_000 } = options;
-  const run = async (ms: number) => {
-    const started = performance.now();
-    const until = started + ms;
-    let done = 0;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < until) {
-          await graphql(url, query, variables);
-          done++;
-        }
-      }),
-    );
-    return done / ((performance.now() - started) / 1000);
-  };
-  const warmUpUntil = performance.now() + maxWarmUpMs;
-  let best = await run(1_000);
-  for (let rounds = 1; performance.now() < warmUpUntil; rounds++) {
-    const rate = await run(1_000);
-    if (rounds >= 2 && rate <= best * 1.02) break;
-    best = Math.max(best, rate);
+async function warmUp(target: Target, connections: number, maxMs = 15_000): Promise<void> {
+  const until = performance.now() + maxMs;
+  let best = await rate(target, 1_000, connections);
+  for (let rounds = 1; performance.now() < until; rounds++) {
+    const now = await rate(target, 1_000, connections);
+    if (rounds >= 2 && now <= best * 1.02) return;
+    best = Math.max(best, now);
   }
-  return run(durationMs);
+}
+
+const median = (values: readonly number[]) => percentile(values, 50);
+
+/**
+ * The throughput of `a` next to that of `b` (the reference), under `connections` concurrent
+ * clients each: both are warmed up until steady, then loaded in alternating windows of a second,
+ * `windows` of each, and each window of `a` is compared with the window of `b` right after it.
+ * The machine's speed drifts (other tenants, clock frequency) from one ten seconds to the next;
+ * adjacent windows see the same machine, so the ratio is the median of the windows' ratios.
+ * Returns the median rate of each, and that ratio.
+ */
+export async function throughputSideBySide(a: Target, b: Target, options: { connections?: number; windows?: number } = {}): Promise<{ a: number; b: number; ratio: number }> {
+  const { connections = 10, windows = 7 } = options;
+  await warmUp(a, connections);
+  await warmUp(b, connections);
+  const rates: { a: number; b: number }[] = [];
+  for (let i = 0; i < windows; i++) rates.push({ a: await rate(a, 1_000, connections), b: await rate(b, 1_000, connections) });
+  return { a: median(rates.map((r) => r.a)), b: median(rates.map((r) => r.b)), ratio: median(rates.map((r) => r.a / r.b)) };
 }
 
 /** Milliseconds a bare `node -e ""` takes to start and exit: the reference for start-up. */
@@ -155,9 +179,16 @@ export interface ApiProcessFigures {
  * Start the API as `npm start` does (`src/main.ts`, `--max-semi-space-size=32`) with `env` naming
  * its store (GRAPH_STORE, DATA_DIR or NEO4J_*), time it to `/readyz`, send it `queries`, read its
  * resident memory from /proc, and stop it. Seeds are not loaded (SEEDS_DIR names no directory
- * of seeds) unless `env` says otherwise.
+ * of seeds) unless `env` says otherwise. With `starts`, it is started that many times, one
+ * after the other, and each figure is the median of the starts.
  */
-export async function apiProcessFigures(env: Record<string, string>, queries: readonly { query: string; variables?: Record<string, unknown> }[]): Promise<ApiProcessFigures> {
+export async function apiProcessFigures(env: Record<string, string>, queries: readonly { query: string; variables?: Record<string, unknown> }[], options: { starts?: number } = {}): Promise<ApiProcessFigures> {
+  const figures: ApiProcessFigures[] = [];
+  for (let i = 0; i < (options.starts ?? 1); i++) figures.push(await startOnce(env, queries));
+  return { startupMs: median(figures.map((f) => f.startupMs)), rssMiB: median(figures.map((f) => f.rssMiB)), peakMiB: median(figures.map((f) => f.peakMiB)) };
+}
+
+async function startOnce(env: Record<string, string>, queries: readonly { query: string; variables?: Record<string, unknown> }[]): Promise<ApiProcessFigures> {
   const started = performance.now();
   const api = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT_DIR,
