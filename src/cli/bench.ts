@@ -10,11 +10,11 @@
  * The cost of a trivial `{ __typename }` request on the same server is printed next to them as
  * the reference. Then the project page's throughput under 10 concurrent connections, next to
  * that of Apollo Server's own hello-world started in the same run, once each is steady, in
- * alternating windows (benchKit.ts). Last, the API as its own process on the same store, as `npm start` runs it:
- * the time until `/readyz` answers (next to a bare `node`'s start) and its resident memory once
- * it has answered a page. The process runs as the production image does (NODE_ENV=production, set by
- * `npm run bench`; graphql-js and Express skip development checks then). Figures are printed,
- * never asserted.
+ * alternating windows (benchKit.ts). Last, the API as its own process on the same store, as
+ * `npm start` runs it: the time until `/readyz` answers (next to a bare `node`'s start) and its
+ * resident memory once it has answered a page. The process runs as the production image does
+ * (NODE_ENV=production, set by `npm run bench`; graphql-js and Express skip development checks
+ * then). Figures are printed, never asserted.
  *
  * A size is a number of evaluations: IOM's evaluation repository export (the real catalogue,
  * ../shared/sources/iom-evaluation-repository/ beside the checkout) when it is present and has

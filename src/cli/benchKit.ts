@@ -146,8 +146,8 @@ const median = (values: readonly number[]) => percentile(values, 50);
  * The throughput of `a` next to that of `b` (the reference), under `connections` concurrent
  * clients each: both are warmed up until steady, then loaded in alternating windows of a second,
  * `windows` of each, and each window of `a` is compared with the window of `b` right after it.
- * The machine's speed drifts (other tenants, clock frequency) from one ten seconds to the next;
- * adjacent windows see the same machine, so the ratio is the median of the windows' ratios.
+ * The machine's speed drifts (other tenants, clock frequency) over tens of seconds; adjacent
+ * windows see the same machine, so the ratio is the median of the windows' ratios.
  * Returns the median rate of each, and that ratio.
  */
 export async function throughputSideBySide(a: Target, b: Target, options: { connections?: number; windows?: number } = {}): Promise<{ a: number; b: number; ratio: number }> {
@@ -178,9 +178,9 @@ export interface ApiProcessFigures {
 /**
  * Start the API as `npm start` does (`src/main.ts`, `--max-semi-space-size=32`) with `env` naming
  * its store (GRAPH_STORE, DATA_DIR or NEO4J_*), time it to `/readyz`, send it `queries`, read its
- * resident memory from /proc, and stop it. Seeds are not loaded (SEEDS_DIR names no directory
- * of seeds) unless `env` says otherwise. With `starts`, it is started that many times, one
- * after the other, and each figure is the median of the starts.
+ * resident memory from /proc, and stop it. The store must already hold data: SEEDS_DIR names no
+ * directory, so an empty store would fail to seed. With `starts`, it is started that many
+ * times, one after the other, and each figure is the median of the starts.
  */
 export async function apiProcessFigures(env: Record<string, string>, queries: readonly { query: string; variables?: Record<string, unknown> }[], options: { starts?: number } = {}): Promise<ApiProcessFigures> {
   const figures: ApiProcessFigures[] = [];
