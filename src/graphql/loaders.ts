@@ -2,20 +2,28 @@
  * Per-request DataLoaders: one for nodes by id and one per relationship type and direction,
  * created lazily and cached for the request. Every relationship a resolver follows goes
  * through these, so a nested query costs one store call per relationship per level, however
- * many parents it has.
+ * many parents it has. A store in this process (the embedded store) answers a relationship at
+ * once instead (`neighboursOf`): there is no round trip to save, and a resolver whose data is
+ * at hand then returns it without a promise.
  */
 import DataLoader from 'dataloader';
 import type { Direction, GraphNode, RelType } from '../domain/model.js';
+import type { NeighboursFn } from '../services/graphWalk.js';
 import { relatedToRecommendations, type RelatedOptions, type RelatedResult } from '../services/related.js';
 import type { GraphStore, Neighbour } from '../store/port.js';
 
+/** A request's loaders. Each is made when first used: most requests use a few of them. */
 export class Loaders {
-  readonly node: DataLoader<string, GraphNode | null>;
+  private nodeLoader?: DataLoader<string, GraphNode | null>;
+  private batchedNeighbours?: NeighboursFn;
   private readonly relationships = new Map<string, DataLoader<string, Neighbour[]>>();
   private readonly relatedLoaders = new Map<string, DataLoader<string, RelatedResult[]>>();
 
-  constructor(private readonly store: GraphStore) {
-    this.node = new DataLoader((ids) => store.getNodes(ids));
+  constructor(private readonly store: GraphStore) {}
+
+  /** Nodes by id. */
+  get node(): DataLoader<string, GraphNode | null> {
+    return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));
   }
 
   /**
@@ -23,14 +31,23 @@ export class Loaders {
    * every call goes through this request's relationship loaders, so concurrent resolvers share
    * one store call per relationship and level.
    */
-  readonly neighbours = (ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> =>
-    Promise.all(ids.map((id) => this.related(type, direction).load(id)));
+  get neighbours(): NeighboursFn {
+    return (this.batchedNeighbours ??= (ids, type, direction) => Promise.all(ids.map((id) => this.related(type, direction).load(id))));
+  }
 
   /** Forget everything loaded so far: a mutation calls this after writing, so its answer shows the new state. */
   clear(): void {
-    this.node.clearAll();
+    this.nodeLoader?.clearAll();
     this.relationships.clear();
     this.relatedLoaders.clear();
+  }
+
+  /**
+   * One node's neighbours: at once when the store answers in this process, else through the
+   * relationship's loader, batched with the other nodes of the level.
+   */
+  neighboursOf(id: string, type: RelType, direction: Direction): Neighbour[] | Promise<Neighbour[]> {
+    return this.store.immediate ? this.store.immediate.neighbours(id, type, direction) : this.related(type, direction).load(id);
   }
 
   /** Related recommendations by recommendation id: a page's are ranked in one batched pass (services/related.ts). */

@@ -116,8 +116,21 @@ export interface WalkControl {
 /** What reading the graph takes: the port's reads (a store, or a transaction's view of one). */
 export type GraphReader = Pick<GraphStore, 'getNodes' | 'neighbours' | 'findByKeys' | 'list' | 'search'>;
 
+/**
+ * Reads a store in this process answers at once, without a round trip: the embedded store's.
+ * A request's loaders use them in place of a batched call (graphql/loaders.ts), so a resolver
+ * whose data is at hand returns it without waiting for the rest of its level; a store across
+ * a network (Neo4j) has none, and its reads stay batched, one round trip per level.
+ */
+export interface ImmediateReads {
+  /** As `neighbours`, for one node. */
+  neighbours(id: string, type: RelType, direction: Direction): Neighbour[];
+}
+
 export interface GraphStore {
   readonly backend: Backend;
+  /** Present when the store answers reads in this process (see ImmediateReads). */
+  readonly immediate?: ImmediateReads;
   open(): Promise<void>;
   close(): Promise<void>;
   status(): Promise<StoreStatus>;

@@ -24,11 +24,13 @@ function sliced<T>(items: readonly T[]): (T | Promise<T>)[] {
   return out;
 }
 
+/** A list longer than a slice, sliced; anything else as it is. */
+const sliceLong = (value: unknown) => (Array.isArray(value) && value.length > LIST_SLICE ? sliced(value) : value);
+
 function paced<S, C>(resolve: GraphQLFieldResolver<S, C>): GraphQLFieldResolver<S, C> {
   return (source, args, context, info) => {
     const value = resolve(source, args, context, info);
-    const pace = (v: unknown) => (Array.isArray(v) && v.length > LIST_SLICE ? sliced(v) : v);
-    return value instanceof Promise ? value.then(pace) : pace(value);
+    return value instanceof Promise ? value.then(sliceLong) : sliceLong(value);
   };
 }
 

@@ -2,7 +2,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { Conclusion, Criterion, Evaluation, Finding, Rating, Recommendation, Theme } from '../types/entities.js';
-import { allNodes, neighbours, relatedList, relatedOne } from './related.js';
+import { allNodes, andThen, neighbours, relatedList, relatedOne, type MaybePromise } from './related.js';
 
 @Resolver(() => Criterion)
 export class CriterionResolver {
@@ -20,16 +20,17 @@ export class CriterionResolver {
 @Resolver(() => Finding)
 export class FindingResolver {
   @FieldResolver(() => Criterion, { description: 'The criterion the finding is about.' })
-  async criterion(@Root() f: Finding, @Ctx() ctx: GraphContext) {
+  criterion(@Root() f: Finding, @Ctx() ctx: GraphContext) {
     return relatedOne(ctx, f.nodeId, 'ON_CRITERION', 'out', Criterion);
   }
 
   @FieldResolver(() => Rating, { nullable: true, description: 'The rating given, when the evaluation rated the criterion.' })
-  async rating(@Root() f: Finding, @Ctx() ctx: GraphContext): Promise<Rating | null> {
-    const [link] = await neighbours(ctx, f.nodeId, 'ON_CRITERION', 'out');
-    const props = link?.edge.props;
-    if (!props || typeof props.score !== 'number') return null;
-    return Object.assign(new Rating(), { score: props.score, label: String(props.label ?? ''), scaleMax: typeof props.scaleMax === 'number' ? props.scaleMax : null });
+  rating(@Root() f: Finding, @Ctx() ctx: GraphContext): MaybePromise<Rating | null> {
+    return andThen(neighbours(ctx, f.nodeId, 'ON_CRITERION', 'out'), ([link]) => {
+      const props = link?.edge.props;
+      if (!props || typeof props.score !== 'number') return null;
+      return Object.assign(new Rating(), { score: props.score, label: String(props.label ?? ''), scaleMax: typeof props.scaleMax === 'number' ? props.scaleMax : null });
+    });
   }
 
   @FieldResolver(() => Evaluation, { nullable: true, description: 'The evaluation the finding belongs to.' })

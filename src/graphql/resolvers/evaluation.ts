@@ -5,7 +5,7 @@ import { EvaluationOrdering } from '../types/ordering.js';
 import { fromGlobalId } from '../globalId.js';
 import { Conclusion, Country, Criterion, Document, Evaluation, Finding, Organization, Person, Project, Recommendation, Region, SourceDocument, Theme } from '../types/entities.js';
 import { EvaluationsArgs } from '../types/inputs.js';
-import { evaluationWhereFilter, neighbours, relatedList, relatedOne } from './related.js';
+import { andThen, evaluationWhereFilter, neighbours, relatedList, relatedOne } from './related.js';
 
 export const EvaluationConnection = connectionOf(Evaluation, 'Evaluation');
 
@@ -26,7 +26,7 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'The evaluated project (the first, when it evaluated several); null for an evaluation of a policy, strategy or theme.' })
-  async project(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+  project(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
     return relatedOne(ctx, e.nodeId, 'EVALUATES', 'out', Project);
   }
 
@@ -86,13 +86,13 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => [Theme], { description: 'IOM migration thematic areas the evaluation is filed under.' })
-  async thematicAreas(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
-    return (await neighbours(ctx, e.nodeId, 'ABOUT', 'out')).filter((n) => n.edge.props.aspect === 'thematic area').map((n) => Theme.from(n.node));
+  thematicAreas(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return andThen(neighbours(ctx, e.nodeId, 'ABOUT', 'out'), (found) => found.filter((n) => n.edge.props.aspect === 'thematic area').map((n) => Theme.from(n.node)));
   }
 
   @FieldResolver(() => [Theme], { description: 'IOM cross-cutting themes the evaluation is filed under (gender, rights-based approach...).' })
-  async crossCuttingThemes(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
-    return (await neighbours(ctx, e.nodeId, 'ABOUT', 'out')).filter((n) => n.edge.props.aspect === 'cross-cutting theme').map((n) => Theme.from(n.node));
+  crossCuttingThemes(@Root() e: Evaluation, @Ctx() ctx: GraphContext) {
+    return andThen(neighbours(ctx, e.nodeId, 'ABOUT', 'out'), (found) => found.filter((n) => n.edge.props.aspect === 'cross-cutting theme').map((n) => Theme.from(n.node)));
   }
 
   @FieldResolver(() => [Document], { description: 'Published documents of the evaluation (report, brief, management response...), with their addresses.' })

@@ -8,7 +8,7 @@ import { userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Organization, Partnership, Person, Project, SourceDocument } from '../types/entities.js';
 import { OrganizationsArgs } from '../types/inputs.js';
-import { idsFilter, neighbours, relatedList, relatedOne } from './related.js';
+import { andThen, idsFilter, neighbours, relatedList, relatedOne, type MaybePromise } from './related.js';
 import { organizationFilter } from '../../services/filters.js';
 import { canonicalRole } from '../types/stakeholders.js';
 
@@ -53,9 +53,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'How it relates to its parent, in the words of the source, e.g. "decentralized unit linked to".' })
-  async parentRelation(@Root() o: Organization, @Ctx() ctx: GraphContext) {
-    const [first] = await neighbours(ctx, o.nodeId, 'PART_OF', 'out');
-    return (first?.edge.props.relation as string | undefined) ?? null;
+  parentRelation(@Root() o: Organization, @Ctx() ctx: GraphContext) {
+    return andThen(neighbours(ctx, o.nodeId, 'PART_OF', 'out'), ([first]) => (first?.edge.props.relation as string | undefined) ?? null);
   }
 
   @FieldResolver(() => [Organization], { description: 'Units that belong to or are linked to this organisation.' })
@@ -64,9 +63,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [Partnership], { description: 'Projects this organisation partnered on, with its role.' })
-  async partnerships(@Root() o: Organization, @Ctx() ctx: GraphContext): Promise<Partnership[]> {
-    const found = await neighbours(ctx, o.nodeId, 'PARTNERED_WITH', 'in');
-    return found.map((n) => Object.assign(new Partnership(), { organization: o, project: Project.from(n.node), lead: n.edge.props.lead === true, role: (n.edge.props.role as string | undefined) ?? null }));
+  partnerships(@Root() o: Organization, @Ctx() ctx: GraphContext): MaybePromise<Partnership[]> {
+    return andThen(neighbours(ctx, o.nodeId, 'PARTNERED_WITH', 'in'), (found) => found.map((n) => Object.assign(new Partnership(), { organization: o, project: Project.from(n.node), lead: n.edge.props.lead === true, role: (n.edge.props.role as string | undefined) ?? null })));
   }
 
   @FieldResolver(() => [Person], { description: 'People named in the documents as working for it.' })

@@ -8,7 +8,7 @@ import { userError } from '../errors.js';
 import { fromGlobalId } from '../globalId.js';
 import { Country, Evaluation, Organization, Output, Partnership, Project, SourceDocument } from '../types/entities.js';
 import { ProjectsArgs } from '../types/inputs.js';
-import { idsFilter, neighbours, relatedList, relatedOne } from './related.js';
+import { andThen, idsFilter, neighbours, relatedList, relatedOne, type MaybePromise } from './related.js';
 import { projectFilter } from '../../services/filters.js';
 
 export const ProjectConnection = connectionOf(Project, 'Project');
@@ -59,11 +59,12 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Partnership], { description: 'Partner institutions with their roles; the lead partner first.' })
-  async partners(@Root() p: Project, @Ctx() ctx: GraphContext): Promise<Partnership[]> {
-    const found = await neighbours(ctx, p.nodeId, 'PARTNERED_WITH', 'out');
-    return found
-      .map((n) => Object.assign(new Partnership(), { organization: Organization.from(n.node), project: p, lead: n.edge.props.lead === true, role: (n.edge.props.role as string | undefined) ?? null }))
-      .sort((a, b) => Number(b.lead) - Number(a.lead));
+  partners(@Root() p: Project, @Ctx() ctx: GraphContext): MaybePromise<Partnership[]> {
+    return andThen(neighbours(ctx, p.nodeId, 'PARTNERED_WITH', 'out'), (found) =>
+      found
+        .map((n) => Object.assign(new Partnership(), { organization: Organization.from(n.node), project: p, lead: n.edge.props.lead === true, role: (n.edge.props.role as string | undefined) ?? null }))
+        .sort((a, b) => Number(b.lead) - Number(a.lead)),
+    );
   }
 
   @FieldResolver(() => [Output], { description: 'Outputs the project produced, by component.' })

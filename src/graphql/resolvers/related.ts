@@ -1,4 +1,9 @@
-/** Small helpers that follow a relationship through the request's loaders. */
+/**
+ * Small helpers that follow a relationship through the request's loaders. They answer with a
+ * value when the store had it at once (the embedded store) and with a promise when it is
+ * batched (Neo4j): graphql-js and graphql-jit complete a plain value without a turn of the
+ * microtask queue, which is most of what a field of a page costs.
+ */
 import type { Direction, GraphNode, Label, RelType } from '../../domain/model.js';
 import { normaliseKey } from '../../domain/text.js';
 import type { Filter } from '../../store/filter.js';
@@ -13,18 +18,26 @@ interface FromNode<T> {
   from(node: GraphNode): T;
 }
 
-export async function neighbours(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, label?: Label): Promise<Neighbour[]> {
-  const found = await ctx.loaders.related(type, direction).load(nodeId);
-  return label ? found.filter((n) => n.node.label === label) : found;
+/** A value, or a promise of it. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** `next` (which returns a plain value) of the value: at once for a value, when it settles for a promise. */
+export function andThen<T, U>(value: MaybePromise<T>, next: (value: T) => U): MaybePromise<U> {
+  return value instanceof Promise ? (value.then(next) as Promise<U>) : next(value);
 }
 
-export async function relatedList<T>(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, cls: FromNode<T>, label?: Label): Promise<T[]> {
-  return (await neighbours(ctx, nodeId, type, direction, label)).map((n) => cls.from(n.node));
+/** A node's neighbours over one relationship, those of `label` only when given. */
+export function neighbours(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, label?: Label): MaybePromise<Neighbour[]> {
+  const found = ctx.loaders.neighboursOf(nodeId, type, direction);
+  return label ? andThen(found, (all) => all.filter((n) => n.node.label === label)) : found;
 }
 
-export async function relatedOne<T>(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, cls: FromNode<T>, label?: Label): Promise<T | null> {
-  const [first] = await neighbours(ctx, nodeId, type, direction, label);
-  return first ? cls.from(first.node) : null;
+export function relatedList<T>(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, cls: FromNode<T>, label?: Label): MaybePromise<T[]> {
+  return andThen(neighbours(ctx, nodeId, type, direction, label), (found) => found.map((n) => cls.from(n.node)));
+}
+
+export function relatedOne<T>(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, cls: FromNode<T>, label?: Label): MaybePromise<T | null> {
+  return andThen(neighbours(ctx, nodeId, type, direction, label), ([first]) => (first ? cls.from(first.node) : null));
 }
 
 /** Every node of a label, page by page (small vocabularies: criteria, themes, regions). */

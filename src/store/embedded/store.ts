@@ -18,7 +18,7 @@ import { sortNameOf } from '../../domain/derived.js';
 import { DATE_PROPERTIES, INDEXED_PROPERTIES, labelOfId, RELATIONSHIPS, SEARCHABLE_LABELS, type Direction, type GraphEdge, type GraphNode, type Label, type Props, type RelType } from '../../domain/model.js';
 import { checkFilter, inRange, normaliseFilter, type Filter } from '../filter.js';
 import { byNeighbourId, byPositionThenId, compareIds, sortValue } from '../order.js';
-import type { Collaboration, GraphChange, GraphReader, GraphStore, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
+import type { Collaboration, GraphChange, GraphReader, GraphStore, ImmediateReads, ListPage, ListQuery, Neighbour, Neighbourhood, SearchHit, SearchQuery, StakeholderPath, StoreStatus, WalkControl, WriteSummary } from '../port.js';
 import { StoreError, StoreWriteError } from '../port.js';
 import { checkChangeSync, edgeKey, normaliseChange } from '../validate.js';
 import { countingReads, LAYOUT_VERSION, openDatabases, prefixRange, type Databases, type Key, type ReadTally, type StoredNode } from './database.js';
@@ -67,6 +67,11 @@ export class EmbeddedStore implements GraphStore {
   private readonly readCache = new ReadCache();
   /** The commit the read cache and the facts are up to date with. */
   private caughtUp = 0;
+  /** Whether the current stretch of reads has its fresh read transaction (see `fresh`). */
+  private freshInStretch = false;
+  private readonly endStretch = (): void => {
+    this.freshInStretch = false;
+  };
   /** Decoded postings of common terms, kept until the next commit (textIndex.ts). */
   private readonly postingCache = new PostingCache();
 
@@ -82,6 +87,7 @@ export class EmbeddedStore implements GraphStore {
     try {
       const databases = openDatabases(this.file);
       this.db = this.options.readTally ? countingReads(databases, this.options.readTally) : databases;
+      this.freshInStretch = false;
     } catch (error) {
       throw new StoreError(`cannot open the embedded database ${this.file}: ${(error as Error).message}`);
     }
@@ -132,14 +138,21 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /**
-   * The databases, read from the latest commit of any process: each read of the port starts
-   * from a fresh read transaction (lmdb-js otherwise keeps one snapshot until the next timer
-   * tick), so what another process committed a moment ago is there.
+   * The databases, read from the latest commit of any process: the reads of one synchronous
+   * stretch of work (until the next microtask) start from a fresh read transaction (lmdb-js
+   * otherwise keeps one snapshot until the next timer tick), so what another process committed
+   * a moment ago is there. Reads done together see one commit, and a page resolved from many
+   * immediate reads checks for commits once, not once per read. A commit of this process
+   * starts a new stretch: what awaited it reads what it wrote.
    */
   private get fresh(): Databases {
     const d = this.d;
-    d.root.resetReadTxn();
-    this.catchUp(d);
+    if (!this.freshInStretch) {
+      d.root.resetReadTxn();
+      this.catchUp(d);
+      this.freshInStretch = true;
+      queueMicrotask(this.endStretch);
+    }
     return d;
   }
 
@@ -218,6 +231,14 @@ export class EmbeddedStore implements GraphStore {
     void this.fresh;
     return mapPaced(ids, (id) => this.node(id));
   }
+
+  /** One node's neighbours read at once (no batch to wait for): the read cache or a few entries of the database. */
+  readonly immediate: ImmediateReads = {
+    neighbours: (id, type, direction) => {
+      void this.fresh;
+      return this.neighboursOf(id, type, direction);
+    },
+  };
 
   async neighbours(ids: readonly string[], type: RelType, direction: Direction): Promise<Neighbour[][]> {
     void this.fresh;
@@ -576,6 +597,8 @@ export class EmbeddedStore implements GraphStore {
         });
       } catch (error) {
         throw await this.writeFailed(error);
+      } finally {
+        this.freshInStretch = false;
       }
       if (refused) throw refused;
       if (outcome !== RETRY) return outcome as WriteSummary;
