@@ -13,7 +13,7 @@ import { fromNode, type Node } from './types/entities.js';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
-@ObjectType('PageInfo', { description: 'Where a page sits in a connection.' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a page sits in a connection.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more nodes follow this page.' })
   hasNextPage!: boolean;
@@ -45,7 +45,7 @@ export interface ConnectionShape<T> {
 
 /** Declare the edge and connection types of one node type. */
 export function connectionOf<T extends object>(NodeClass: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `A ${name} in a page of results.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `A ${name} in a page of results.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque cursor of this edge.' })
     cursor!: string;
@@ -54,7 +54,7 @@ export function connectionOf<T extends object>(NodeClass: ClassType<T>, name: st
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} results.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} results.` })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [EdgeType], { description: 'The results on this page, in order.' })
     edges!: EdgeType[];

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { callResolverMethodsDirectly } from './directResolvers.js';
 import { paceExecution } from './limits/pacing.js';
 import { ConclusionResolver, CriterionResolver, FindingResolver, ThemeResolver } from './resolvers/catalog.js';
 import { DiscoveryPageResolver } from './resolvers/discovery.js';
@@ -51,6 +52,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       'Entry points into the graph of evaluations: lists are Relay connections (`first`, `after`, `where`), single objects are looked up by id or natural key.';
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = 'Changes to the graph. Every mutation needs `Authorization: Bearer <token>` with an editor token (EDITOR_TOKENS).';
+    callResolverMethodsDirectly(schema, RESOLVERS);
     return paceExecution(schema);
   });
   return cached;

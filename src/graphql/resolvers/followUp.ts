@@ -16,7 +16,7 @@ import { ActionStatusEnum, FollowUp, ManagementResponse } from '../types/followU
 import { DateScalar } from '../scalars.js';
 import { relatedOne } from './related.js';
 
-@ObjectType('UpsertEvaluationResult', { description: 'What upsertEvaluation wrote.' })
+@ObjectType('UpsertEvaluationResult', { simpleResolvers: true, description: 'What upsertEvaluation wrote.' })
 class UpsertEvaluationResult {
   @Field(() => Evaluation, { description: 'The evaluation as now stored.' })
   evaluation!: Evaluation;
@@ -25,7 +25,7 @@ class UpsertEvaluationResult {
   created!: boolean;
 }
 
-@ObjectType('DeleteEvaluationResult', { description: 'What deleteEvaluation removed.' })
+@ObjectType('DeleteEvaluationResult', { simpleResolvers: true, description: 'What deleteEvaluation removed.' })
 class DeleteEvaluationResult {
   @Field(() => ID, { description: 'Global id of the deleted evaluation.' })
   id!: string;

@@ -6,7 +6,7 @@ import { Node } from './entities.js';
 import { enumOf } from './enumOf.js';
 import { SearchHit, SearchType, type SearchTypeName } from './stakeholders.js';
 
-@ObjectType('FacetValue', { description: 'One value of a facet and how many results have it.' })
+@ObjectType('FacetValue', { simpleResolvers: true, description: 'One value of a facet and how many results have it.' })
 export class FacetValue {
   @Field(() => String, { description: "The value, as the dimension's `EvaluationWhere` field takes it (a year as digits, a name as the graph holds it)." })
   value!: string;
@@ -18,7 +18,7 @@ export class FacetValue {
   count!: number;
 }
 
-@ObjectType('RatingFacetValue', { description: 'A rating given on a criterion, and how many results have it; filter with `rating: { criterion, min: score, max: score }`.' })
+@ObjectType('RatingFacetValue', { simpleResolvers: true, description: 'A rating given on a criterion, and how many results have it; filter with `rating: { criterion, min: score, max: score }`.' })
 export class RatingFacetValue extends FacetValue {
   @Field(() => String, { description: 'The criterion, e.g. "Relevance".' })
   criterion!: string;
@@ -27,7 +27,7 @@ export class RatingFacetValue extends FacetValue {
   score!: number;
 }
 
-@ObjectType('EvaluationFacets', {
+@ObjectType('EvaluationFacets', { simpleResolvers: true,
   description:
     'For each dimension evaluations are filtered by, the values the matching results have and how many have each, most first (ties by label). A value counts a result when one of its evaluations (that match the filters) has it.',
 })
@@ -66,7 +66,7 @@ export class EvaluationFacets {
   rating!: RatingFacetValue[];
 }
 
-@ObjectType('SearchTypeCount', { description: 'How many results of one kind a search has.' })
+@ObjectType('SearchTypeCount', { simpleResolvers: true, description: 'How many results of one kind a search has.' })
 export class SearchTypeCount {
   @Field(() => SearchType, { description: 'The kind.' })
   type!: SearchTypeName;
@@ -75,7 +75,7 @@ export class SearchTypeCount {
   count!: number;
 }
 
-@ObjectType('SearchResultEdge', { description: 'A search result in a page of results.' })
+@ObjectType('SearchResultEdge', { simpleResolvers: true, description: 'A search result in a page of results.' })
 export class SearchResultEdge {
   @Field(() => String, { description: 'Opaque cursor of this result.' })
   cursor!: string;
@@ -84,7 +84,7 @@ export class SearchResultEdge {
   node!: SearchHit;
 }
 
-@ObjectType('SearchResults', { description: 'A page of search results, with totals per kind and facet counts over all pages.' })
+@ObjectType('SearchResults', { simpleResolvers: true, description: 'A page of search results, with totals per kind and facet counts over all pages.' })
 export class SearchResults {
   @Field(() => [SearchResultEdge], { description: 'The results on this page, best first.' })
   edges!: SearchResultEdge[];
@@ -116,7 +116,7 @@ registerEnumType(SuggestionKind, {
   },
 });
 
-@ObjectType('Suggestion', { description: 'A name the graph holds that comes close to a text ("did you mean").' })
+@ObjectType('Suggestion', { simpleResolvers: true, description: 'A name the graph holds that comes close to a text ("did you mean").' })
 export class Suggestion {
   @Field(() => SuggestionKind, { description: 'What kind of thing it names.' })
   kind!: SuggestionKindName;

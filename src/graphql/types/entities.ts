@@ -50,7 +50,7 @@ function build<T extends Node>(instance: T, node: GraphNode, fields: Partial<T>)
   return Object.assign(instance, fields, { nodeId: node.id });
 }
 
-@ObjectType('Money', { description: 'An amount of money in a currency.' })
+@ObjectType('Money', { simpleResolvers: true, description: 'An amount of money in a currency.' })
 export class Money {
   @Field(() => Float, { description: 'The amount, in units of the currency.' })
   amount!: number;
@@ -59,7 +59,7 @@ export class Money {
   currency!: string;
 }
 
-@ObjectType('Rating', { description: "An evaluator's rating of a criterion." })
+@ObjectType('Rating', { simpleResolvers: true, description: "An evaluator's rating of a criterion." })
 export class Rating {
   @Field(() => Int, { description: 'The score, e.g. 4 for "Very Good".' })
   score!: number;
@@ -71,7 +71,7 @@ export class Rating {
   scaleMax!: number | null;
 }
 
-@ObjectType('DateRange', { description: 'A period: from one day to another (either end may be unknown).' })
+@ObjectType('DateRange', { simpleResolvers: true, description: 'A period: from one day to another (either end may be unknown).' })
 export class DateRange {
   @Field(() => DateScalar, { nullable: true, description: 'First day.' })
   from!: string | null;
@@ -83,7 +83,7 @@ export class DateRange {
 const dateRange = (p: Props, from: string, to: string) => (str(p, from) || str(p, to) ? Object.assign(new DateRange(), { from: str(p, from), to: str(p, to) }) : null);
 const bool = (p: Props, k: string) => (typeof p[k] === 'boolean' ? (p[k] as boolean) : null);
 
-@ObjectType('Evaluation', { implements: Node, description: 'An evaluation of a project, programme, policy, strategy or theme, as its brief and the evaluation repository describe it.' })
+@ObjectType('Evaluation', { simpleResolvers: true, implements: Node, description: 'An evaluation of a project, programme, policy, strategy or theme, as its brief and the evaluation repository describe it.' })
 export class Evaluation extends Node {
   @Field(() => String, { description: 'Title of the evaluation.' })
   title!: string;
@@ -180,7 +180,7 @@ export class Evaluation extends Node {
   }
 }
 
-@ObjectType('Project', { implements: Node, description: 'An evaluated project.' })
+@ObjectType('Project', { simpleResolvers: true, implements: Node, description: 'An evaluated project.' })
 export class Project extends Node {
   @Field(() => String, { nullable: true, description: 'Title of the project; null when no source names it (the evaluation repository gives only codes).' })
   title!: string | null;
@@ -235,7 +235,7 @@ export class Project extends Node {
   }
 }
 
-@ObjectType('Organization', { implements: Node, description: 'An institution: partner, implementer, funder, evaluation firm, audience of recommendations, or parent of one.' })
+@ObjectType('Organization', { simpleResolvers: true, implements: Node, description: 'An institution: partner, implementer, funder, evaluation firm, audience of recommendations, or parent of one.' })
 export class Organization extends Node {
   @Field(() => String, { description: 'Name in English (or as the brief gives it).' })
   name!: string;
@@ -268,7 +268,7 @@ export class Organization extends Node {
   }
 }
 
-@ObjectType('Person', { implements: Node, description: 'A person named in an evaluation: an evaluator or an evaluation manager.' })
+@ObjectType('Person', { simpleResolvers: true, implements: Node, description: 'A person named in an evaluation: an evaluator or an evaluation manager.' })
 export class Person extends Node {
   @Field(() => String, { description: 'Full name.' })
   name!: string;
@@ -281,7 +281,7 @@ export class Person extends Node {
   }
 }
 
-@ObjectType('Country', { implements: Node, description: 'A country (or "Worldwide", or a territory as IOM names it) a project or evaluation covers.' })
+@ObjectType('Country', { simpleResolvers: true, implements: Node, description: 'A country (or "Worldwide", or a territory as IOM names it) a project or evaluation covers.' })
 export class Country extends Node {
   @Field(() => String, { description: 'Short name, e.g. "Bolivia".' })
   name!: string;
@@ -298,7 +298,7 @@ export class Country extends Node {
   }
 }
 
-@ObjectType('Output', { implements: Node, description: 'Something a project produced (a study, guidelines...).' })
+@ObjectType('Output', { simpleResolvers: true, implements: Node, description: 'Something a project produced (a study, guidelines...).' })
 export class Output extends Node {
   @Field(() => String, { description: 'Title of the output.' })
   title!: string;
@@ -315,7 +315,7 @@ export class Output extends Node {
   }
 }
 
-@ObjectType('Criterion', { implements: Node, description: 'An evaluation criterion (Relevance, Effectiveness, Efficiency, Impact, Sustainability...).' })
+@ObjectType('Criterion', { simpleResolvers: true, implements: Node, description: 'An evaluation criterion (Relevance, Effectiveness, Efficiency, Impact, Sustainability...).' })
 export class Criterion extends Node {
   @Field(() => String, { description: 'Name of the criterion.' })
   name!: string;
@@ -325,7 +325,7 @@ export class Criterion extends Node {
   }
 }
 
-@ObjectType('Finding', { implements: Node, description: 'A finding of an evaluation on one criterion, with its rating.' })
+@ObjectType('Finding', { simpleResolvers: true, implements: Node, description: 'A finding of an evaluation on one criterion, with its rating.' })
 export class Finding extends Node {
   @Field(() => String, { description: 'Heading of the finding in the brief, e.g. "Efficiency and Cost Effectiveness".' })
   title!: string;
@@ -338,7 +338,7 @@ export class Finding extends Node {
   }
 }
 
-@ObjectType('Conclusion', { implements: Node, description: 'A conclusion of an evaluation.' })
+@ObjectType('Conclusion', { simpleResolvers: true, implements: Node, description: 'A conclusion of an evaluation.' })
 export class Conclusion extends Node {
   @Field(() => String, { description: 'The conclusion.' })
   text!: string;
@@ -348,7 +348,7 @@ export class Conclusion extends Node {
   }
 }
 
-@ObjectType('Theme', { implements: Node, description: 'A theme: of the curated taxonomy recommendations are filed under ("Approval processes"), or of IOM\'s migration thematic areas and cross-cutting themes evaluations are filed under ("Counter trafficking", "Gender").' })
+@ObjectType('Theme', { simpleResolvers: true, implements: Node, description: 'A theme: of the curated taxonomy recommendations are filed under ("Approval processes"), or of IOM\'s migration thematic areas and cross-cutting themes evaluations are filed under ("Counter trafficking", "Gender").' })
 export class Theme extends Node {
   @Field(() => String, { description: 'Canonical name of the theme.' })
   name!: string;
@@ -364,7 +364,7 @@ export class Theme extends Node {
   }
 }
 
-@ObjectType('Recommendation', { implements: Node, description: 'A recommendation of an evaluation, addressed to one or more organisations.' })
+@ObjectType('Recommendation', { simpleResolvers: true, implements: Node, description: 'A recommendation of an evaluation, addressed to one or more organisations.' })
 export class Recommendation extends Node {
   @Field(() => String, { description: 'Code of the recommendation in its evaluation: the theme letter or number, e.g. "A", or "E.2" when a theme has several.' })
   code!: string;
@@ -380,7 +380,7 @@ export class Recommendation extends Node {
   }
 }
 
-@ObjectType('SourceDocument', { implements: Node, description: 'A document facts were taken from (provenance).' })
+@ObjectType('SourceDocument', { simpleResolvers: true, implements: Node, description: 'A document facts were taken from (provenance).' })
 export class SourceDocument extends Node {
   @Field(() => String, { description: 'Title of the document.' })
   title!: string;
@@ -400,7 +400,7 @@ export class SourceDocument extends Node {
   }
 }
 
-@ObjectType('FollowUpAction', { implements: Node, description: 'An action taken in follow-up of a recommendation.' })
+@ObjectType('FollowUpAction', { simpleResolvers: true, implements: Node, description: 'An action taken in follow-up of a recommendation.' })
 export class FollowUpAction extends Node {
   @Field(() => String, { description: 'What is to be done.' })
   description!: string;
@@ -426,7 +426,7 @@ export class FollowUpAction extends Node {
   }
 }
 
-@ObjectType('ChangeEvent', { implements: Node, description: 'One change in the follow-up of a recommendation: who, when, what.' })
+@ObjectType('ChangeEvent', { simpleResolvers: true, implements: Node, description: 'One change in the follow-up of a recommendation: who, when, what.' })
 export class ChangeEvent extends Node {
   @Field(() => String, { description: 'When (ISO 8601 timestamp).' })
   at!: string;
@@ -446,7 +446,7 @@ export class ChangeEvent extends Node {
   }
 }
 
-@ObjectType('Region', { implements: Node, description: 'A region an evaluation covers, as IOM names its regional offices ("RO for Latin America and the Caribbean"), or "Global".' })
+@ObjectType('Region', { simpleResolvers: true, implements: Node, description: 'A region an evaluation covers, as IOM names its regional offices ("RO for Latin America and the Caribbean"), or "Global".' })
 export class Region extends Node {
   @Field(() => String, { description: 'Name of the region.' })
   name!: string;
@@ -456,7 +456,7 @@ export class Region extends Node {
   }
 }
 
-@ObjectType('Document', { implements: Node, description: 'A published document of an evaluation (report, brief, management response...), at its address.' })
+@ObjectType('Document', { simpleResolvers: true, implements: Node, description: 'A published document of an evaluation (report, brief, management response...), at its address.' })
 export class Document extends Node {
   @Field(() => String, { description: 'Address of the document.' })
   url!: string;
@@ -473,7 +473,7 @@ export class Document extends Node {
   }
 }
 
-@ObjectType('Partnership', { description: 'A partner institution of a project, with its role.' })
+@ObjectType('Partnership', { simpleResolvers: true, description: 'A partner institution of a project, with its role.' })
 export class Partnership {
   @Field(() => Organization, { description: 'The partner institution.' })
   organization!: Organization;

@@ -36,7 +36,7 @@ registerEnumType(FollowUpStatusEnum, {
   },
 });
 
-@ObjectType('FollowUp', { description: 'The management response to a recommendation, the actions taken on it, and the history of changes.' })
+@ObjectType('FollowUp', { simpleResolvers: true, description: 'The management response to a recommendation, the actions taken on it, and the history of changes.' })
 export class FollowUp {
   @Field(() => ManagementResponse, { nullable: true, description: 'The response, once given.' })
   response!: ResponseKind | null;

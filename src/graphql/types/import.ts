@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { ExtractionReport as Report } from '../../ingest/brief/report.js';
 import { Evaluation } from './entities.js';
 
-@ObjectType('ExtractedField', { description: 'A field the brief parser found: where in the document, and the value it read.' })
+@ObjectType('ExtractedField', { simpleResolvers: true, description: 'A field the brief parser found: where in the document, and the value it read.' })
 export class ExtractedField {
   @Field(() => String, { description: 'Path of the value in the evaluation record, e.g. "project.code" or "evaluation.findings[2]".' })
   field!: string;
@@ -15,7 +15,7 @@ export class ExtractedField {
   value!: string;
 }
 
-@ObjectType('ExtractionWarning', { description: 'Something the parser inferred, could only partly read, or normalised.' })
+@ObjectType('ExtractionWarning', { simpleResolvers: true, description: 'Something the parser inferred, could only partly read, or normalised.' })
 export class ExtractionWarning {
   @Field(() => Int, { nullable: true, description: 'Line of the document it concerns, when there is one.' })
   line!: number | null;
@@ -24,7 +24,7 @@ export class ExtractionWarning {
   message!: string;
 }
 
-@ObjectType('ExtractionReport', { description: 'What the brief parser found in a document, what it did not find, and its warnings.' })
+@ObjectType('ExtractionReport', { simpleResolvers: true, description: 'What the brief parser found in a document, what it did not find, and its warnings.' })
 export class ExtractionReport {
   @Field(() => String, { description: 'Name of the document.' })
   document!: string;
@@ -48,7 +48,7 @@ export class ExtractionReport {
   }
 }
 
-@ObjectType('ImportResult', { description: 'The outcome of importing an evaluation brief.' })
+@ObjectType('ImportResult', { simpleResolvers: true, description: 'The outcome of importing an evaluation brief.' })
 export class ImportResult {
   @Field(() => Boolean, { description: 'Whether the evaluation was written to the graph (false on a dry run).' })
   written!: boolean;

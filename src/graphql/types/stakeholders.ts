@@ -38,7 +38,7 @@ registerEnumType(SearchType, {
   },
 });
 
-@ObjectType('OrganizationRole', { description: 'One role an organisation plays, with what it is attached to.' })
+@ObjectType('OrganizationRole', { simpleResolvers: true, description: 'One role an organisation plays, with what it is attached to.' })
 export class OrganizationRole {
   @Field(() => Role, { description: 'The role.' })
   role!: RoleName;
@@ -62,7 +62,7 @@ export class OrganizationRole {
   organization!: Organization | null;
 }
 
-@ObjectType('SharedProject', { description: 'A project two organisations both have roles on.' })
+@ObjectType('SharedProject', { simpleResolvers: true, description: 'A project two organisations both have roles on.' })
 export class SharedProject {
   /** The project's node id (the project itself is loaded when asked for: SharedHubResolver). */
   projectId!: string;
@@ -80,7 +80,7 @@ export class SharedProject {
   theirLead!: boolean;
 }
 
-@ObjectType('SharedEvaluation', { description: 'An evaluation of no project (of a policy, a strategy, a theme) two organisations both have roles on.' })
+@ObjectType('SharedEvaluation', { simpleResolvers: true, description: 'An evaluation of no project (of a policy, a strategy, a theme) two organisations both have roles on.' })
 export class SharedEvaluation {
   /** The evaluation's node id (loaded when asked for: SharedHubResolver). */
   evaluationId!: string;
@@ -92,7 +92,7 @@ export class SharedEvaluation {
   theirRoles!: RoleName[];
 }
 
-@ObjectType('Collaborator', { description: 'An organisation that shares projects (or evaluations of no project) with another.' })
+@ObjectType('Collaborator', { simpleResolvers: true, description: 'An organisation that shares projects (or evaluations of no project) with another.' })
 export class Collaborator {
   @Field(() => Organization, { description: 'The collaborating organisation.' })
   organization!: Organization;
@@ -101,7 +101,7 @@ export class Collaborator {
   shared!: Collaboration['shared'];
 }
 
-@ObjectType('NetworkNode', { description: 'A stakeholder (an organisation, a project, or an evaluation of no project) in a network or path.' })
+@ObjectType('NetworkNode', { simpleResolvers: true, description: 'A stakeholder (an organisation, a project, or an evaluation of no project) in a network or path.' })
 export class NetworkNode {
   @Field(() => ID, { description: 'Global id of the organisation, project or evaluation.' })
   id!: string;
@@ -122,7 +122,7 @@ export class NetworkNode {
   node!: Node;
 }
 
-@ObjectType('NetworkEdgeProperties', { description: 'What a link between two stakeholders stands for.' })
+@ObjectType('NetworkEdgeProperties', { simpleResolvers: true, description: 'What a link between two stakeholders stands for.' })
 export class NetworkEdgeProperties {
   @Field(() => [Role], { description: "For a participation: the organisation's roles on the project or evaluation (those asked for); for PART_OF: UNIT." })
   roles!: RoleName[];
@@ -131,7 +131,7 @@ export class NetworkEdgeProperties {
   lead!: boolean;
 }
 
-@ObjectType('NetworkEdge', { description: 'A link between two stakeholders: an organisation and a project (or evaluation of no project) it has roles on, or a unit and its parent.' })
+@ObjectType('NetworkEdge', { simpleResolvers: true, description: 'A link between two stakeholders: an organisation and a project (or evaluation of no project) it has roles on, or a unit and its parent.' })
 export class NetworkEdge {
   @Field(() => ID, { description: 'Global id of the organisation (or of the unit, for PART_OF).' })
   source!: string;
@@ -146,7 +146,7 @@ export class NetworkEdge {
   properties!: NetworkEdgeProperties;
 }
 
-@ObjectType('StakeholderNetwork', { description: 'The neighbourhood of a stakeholder, ready for a network drawing.' })
+@ObjectType('StakeholderNetwork', { simpleResolvers: true, description: 'The neighbourhood of a stakeholder, ready for a network drawing.' })
 export class StakeholderNetwork {
   @Field(() => [NetworkNode], { description: 'Stakeholders within the depth, nearest first.' })
   nodes!: NetworkNode[];
@@ -164,7 +164,7 @@ export class StakeholderNetwork {
   omittedNodes!: number;
 }
 
-@ObjectType('StakeholderPath', { description: 'One way two stakeholders are connected: alternating stakeholders and links.' })
+@ObjectType('StakeholderPath', { simpleResolvers: true, description: 'One way two stakeholders are connected: alternating stakeholders and links.' })
 export class StakeholderPath {
   @Field(() => Int, { description: 'Number of links.' })
   length!: number;
@@ -176,7 +176,7 @@ export class StakeholderPath {
   edges!: NetworkEdge[];
 }
 
-@ObjectType('RelatedRecommendation', { description: 'A recommendation related to another (or to a text), with the reasons.' })
+@ObjectType('RelatedRecommendation', { simpleResolvers: true, description: 'A recommendation related to another (or to a text), with the reasons.' })
 export class RelatedRecommendation {
   @Field(() => Recommendation, { description: 'The related recommendation.' })
   recommendation!: Recommendation;
@@ -188,7 +188,7 @@ export class RelatedRecommendation {
   reasons!: string[];
 }
 
-@ObjectType('SearchHit', { description: 'A full-text search result.' })
+@ObjectType('SearchHit', { simpleResolvers: true, description: 'A full-text search result.' })
 export class SearchHit {
   @Field(() => Node, { description: 'The matching object.' })
   node!: Node;
@@ -206,7 +206,7 @@ export class SearchHit {
   matchedTerms!: string[];
 }
 
-@ObjectType('RatingBucket', { description: 'How many findings got one score.' })
+@ObjectType('RatingBucket', { simpleResolvers: true, description: 'How many findings got one score.' })
 export class RatingBucket {
   @Field(() => Int, { description: 'The score.' })
   score!: number;
@@ -218,7 +218,7 @@ export class RatingBucket {
   labels!: string[];
 }
 
-@ObjectType('RatingSummary', { description: "Distribution and average of a criterion's ratings." })
+@ObjectType('RatingSummary', { simpleResolvers: true, description: "Distribution and average of a criterion's ratings." })
 export class RatingSummary {
   @Field(() => Int, { description: 'Rated findings counted.' })
   count!: number;
