@@ -46,7 +46,7 @@ export class Loaders {
    * One node's neighbours: at once when the store answers in this process, else through the
    * relationship's loader, batched with the other nodes of the level.
    */
-  neighboursOf(id: string, type: RelType, direction: Direction): Neighbour[] | Promise<Neighbour[]> {
+  neighboursOf(id: string, type: RelType, direction: Direction): readonly Neighbour[] | Promise<readonly Neighbour[]> {
     return this.store.immediate ? this.store.immediate.neighbours(id, type, direction) : this.related(type, direction).load(id);
   }
 

@@ -123,8 +123,8 @@ export type GraphReader = Pick<GraphStore, 'getNodes' | 'neighbours' | 'findByKe
  * a network (Neo4j) has none, and its reads stay batched, one round trip per level.
  */
 export interface ImmediateReads {
-  /** As `neighbours`, for one node. */
-  neighbours(id: string, type: RelType, direction: Direction): Neighbour[];
+  /** As `neighbours`, for one node. The list may be shared with other reads: it is not to be changed. */
+  neighbours(id: string, type: RelType, direction: Direction): readonly Neighbour[];
 }
 
 export interface GraphStore {

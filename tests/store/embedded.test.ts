@@ -63,6 +63,28 @@ describe('the embedded database', () => {
     expect((await a.list({ label: 'Organization', first: 10 })).totalCount).toBe(2);
   });
 
+  it('answers immediate reads with what any store on the same DATA_DIR committed since: a renamed node, a new relationship', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    const [a, b] = [await openStore(dir), await openStore(dir)];
+    const project = { id: 'project:p1', label: 'Project' as const, props: { title: 'P1', code: 'P1', searchText: 'p1', matchKeys: ['p1'] } };
+    const partnered = (to: string) => ({ type: 'PARTNERED_WITH' as const, from: 'project:p1', to, props: {} });
+    const partners = () => b.immediate.neighbours('project:p1', 'PARTNERED_WITH', 'out').map((n) => n.node.props.name);
+    await a.write({ nodes: [project, org('one', 'One')], edges: [partnered('organization:one')] });
+    expect(partners()).toEqual(['One']);
+    // Asked again with nothing committed in between, the list is the one kept.
+    await Promise.resolve();
+    const kept = b.immediate.neighbours('project:p1', 'PARTNERED_WITH', 'out');
+    expect(b.immediate.neighbours('project:p1', 'PARTNERED_WITH', 'out')).toBe(kept);
+    await a.write({ nodes: [org('one', 'One renamed')], edges: [] });
+    expect(partners()).toEqual(['One renamed']);
+    await a.write({ nodes: [org('two', 'Two')], edges: [partnered('organization:two')] });
+    expect(partners()).toEqual(['One renamed', 'Two']);
+    // The store's own commit too, read right after it.
+    await b.write({ nodes: [org('three', 'Three')], edges: [partnered('organization:three')] });
+    expect(partners()).toEqual(['One renamed', 'Three', 'Two']);
+  });
+
   it('runs concurrent transactions as if one after another, across stores on one DATA_DIR', async () => {
     const dir = await tempDir();
     dirs.push(dir);

@@ -27,7 +27,7 @@ export function andThen<T, U>(value: MaybePromise<T>, next: (value: T) => U): Ma
 }
 
 /** A node's neighbours over one relationship, those of `label` only when given. */
-export function neighbours(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, label?: Label): MaybePromise<Neighbour[]> {
+export function neighbours(ctx: GraphContext, nodeId: string, type: RelType, direction: Direction, label?: Label): MaybePromise<readonly Neighbour[]> {
   const found = ctx.loaders.neighboursOf(nodeId, type, direction);
   return label ? andThen(found, (all) => all.filter((n) => n.node.label === label)) : found;
 }

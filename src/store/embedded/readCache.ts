@@ -4,8 +4,14 @@
  * served without decoding its entries from the database again. Each commit's log entry names
  * the nodes and relationships it touched; only those are dropped (the store replays the log of
  * every process's commits before it reads). Bounded: emptied when it holds `max` of either.
+ *
+ * A node's neighbours as the port gives them (each relationship with the node at its other
+ * end) are kept too, for the immediate reads of a page: they hold other nodes, so a commit
+ * that touches any node drops them all (commits are rare next to reads), one that touches only
+ * relationships drops those lists.
  */
 import type { Direction, GraphEdge, RelType } from '../../domain/model.js';
+import type { Neighbour } from '../port.js';
 import type { LogEntry, StoredNode } from './database.js';
 
 /** One relationship of a node: the relationship, in its stored direction, and the other end's id. */
@@ -19,22 +25,27 @@ const listKey = (id: string, type: string, direction: Direction) => `${direction
 export class ReadCache {
   private readonly nodes = new Map<string, StoredNode | null>();
   private readonly lists = new Map<string, readonly Adjacent[]>();
+  private readonly neighbourLists = new Map<string, readonly Neighbour[]>();
 
   constructor(private readonly max = 100_000) {}
 
   get empty(): boolean {
-    return !this.nodes.size && !this.lists.size;
+    return !this.nodes.size && !this.lists.size && !this.neighbourLists.size;
   }
 
   clear(): void {
     this.nodes.clear();
     this.lists.clear();
+    this.neighbourLists.clear();
   }
 
   node(id: string, read: () => StoredNode | undefined): StoredNode | null {
     let node = this.nodes.get(id);
     if (node === undefined) {
-      if (this.nodes.size >= this.max) this.nodes.clear();
+      if (this.nodes.size >= this.max) {
+        this.nodes.clear();
+        this.neighbourLists.clear();
+      }
       node = read() ?? null;
       this.nodes.set(id, node);
     }
@@ -53,12 +64,27 @@ export class ReadCache {
     return list;
   }
 
+  /** A node's neighbours over one relationship type in one direction, as `read` gives them. */
+  neighbours(id: string, type: RelType, direction: Direction, read: () => Neighbour[]): readonly Neighbour[] {
+    const key = listKey(id, type, direction);
+    let list = this.neighbourLists.get(key);
+    if (!list) {
+      if (this.neighbourLists.size >= this.max) this.neighbourLists.clear();
+      list = read();
+      this.neighbourLists.set(key, list);
+    }
+    return list;
+  }
+
   /** Drop what a commit touched. */
   forget(entry: LogEntry): void {
     for (const id of entry.nodes) this.nodes.delete(id);
+    if (entry.nodes.length) this.neighbourLists.clear();
     for (const [from, type, to] of entry.edges) {
-      this.lists.delete(listKey(from, type, 'out'));
-      this.lists.delete(listKey(to, type, 'in'));
+      for (const [id, direction] of [[from, 'out'], [to, 'in']] as const) {
+        this.lists.delete(listKey(id, type, direction));
+        this.neighbourLists.delete(listKey(id, type, direction));
+      }
     }
   }
 }

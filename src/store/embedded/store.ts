@@ -232,11 +232,11 @@ export class EmbeddedStore implements GraphStore {
     return mapPaced(ids, (id) => this.node(id));
   }
 
-  /** One node's neighbours read at once (no batch to wait for): the read cache or a few entries of the database. */
+  /** One node's neighbours read at once (no batch to wait for): from the read cache, else a few entries of the database. */
   readonly immediate: ImmediateReads = {
     neighbours: (id, type, direction) => {
       void this.fresh;
-      return this.neighboursOf(id, type, direction);
+      return this.readCache.neighbours(id, type, direction, () => this.neighboursOf(id, type, direction));
     },
   };
 
