@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Deadlines } from '../../src/graphql/limits/request.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { seed } from '../../src/services/import/index.js';
 import { createTestStore } from '../helpers/store.js';
@@ -61,5 +62,30 @@ describe('REQUEST_TIMEOUT_MS', () => {
     expect(res.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     expect(res.ms).toBeLessThan(TIMEOUT_MS * 3);
     expect((await timed('application/graphql-response+json')).contentType).toBe('application/graphql-response+json; charset=utf-8');
+  });
+});
+
+describe('the deadlines of requests in flight (one timer for all)', () => {
+  it('expires each request that has not finished at its own deadline, in order, and none that finished', async () => {
+    const deadlines = new Deadlines(300);
+    const started = performance.now();
+    const expired: { name: string; after: number }[] = [];
+    const start = (name: string) => deadlines.start(() => expired.push({ name, after: performance.now() - started }));
+    const a = start('a');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    start('b');
+    const c = start('c');
+    start('d');
+    a(); // finished before its deadline
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    c();
+    await expect.poll(() => expired.length, { timeout: 5_000 }).toBe(2);
+    expect(expired.map((e) => e.name)).toEqual(['b', 'd']);
+    // b and d started 40 ms in: their deadline is at 340 ms, not at a's (300 ms).
+    for (const e of expired) expect(e.after).toBeGreaterThanOrEqual(339);
+    // A request started once the set is empty gets its own full time again.
+    const later = performance.now();
+    const at = await new Promise<number>((resolve) => deadlines.start(() => resolve(performance.now() - later)));
+    expect(at).toBeGreaterThanOrEqual(299);
   });
 });

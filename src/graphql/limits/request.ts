@@ -58,30 +58,70 @@ export function timeoutError(request: HTTPGraphQLRequest, ms: number): HTTPGraph
 }
 
 /**
+ * The deadlines of the requests in flight, all of one length, kept with one timer: requests
+ * start in order, so their deadlines come in order (a Set iterates in insertion order), and the
+ * timer is set for the earliest only. A request that finishes leaves the set; when the timer
+ * fires, those past their time expire and it is set for the next. A timer per request cost as
+ * much as a page's resolvers.
+ */
+export class Deadlines {
+  private readonly pending = new Set<{ readonly at: number; readonly expire: () => void }>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly ms: number) {}
+
+  /** Call `expire` in `ms` unless the returned function (the request finished) is called first. */
+  start(expire: () => void): () => void {
+    const entry = { at: performance.now() + this.ms, expire };
+    this.pending.add(entry);
+    if (!this.timer) this.arm(this.ms);
+    return () => this.pending.delete(entry);
+  }
+
+  private arm(delay: number): void {
+    // The requests' sockets keep the process alive, not their deadlines.
+    this.timer = setTimeout(() => this.fire(), Math.max(0, Math.ceil(delay))).unref();
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    const now = performance.now();
+    for (const entry of this.pending) {
+      if (entry.at > now) return this.arm(entry.at - now);
+      this.pending.delete(entry);
+      entry.expire();
+    }
+  }
+}
+
+/**
  * The same server as the HTTP integration (`expressMiddleware`) sees it, with every request
  * held to the limits.
  */
 export function withRequestLimits<C extends BaseContext>(server: ApolloServer<C>, limits: RequestLimits, log: Logger): ApolloServer<C> {
   const limited = Object.create(server) as ApolloServer<C>;
-  limited.executeHTTPGraphQLRequest = async (args) => {
+  const deadlines = new Deadlines(limits.timeoutMs);
+  limited.executeHTTPGraphQLRequest = (args) => {
     const request = args.httpGraphQLRequest;
     const tooLong = lengthError(request, limits.maxLength);
-    if (tooLong) return tooLong;
-
-    const work = server.executeHTTPGraphQLRequest(args);
-    work.catch(() => undefined); // a failure after the deadline is not an unhandled rejection
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<HTTPGraphQLResponse>((resolve) => {
-      timer = setTimeout(() => {
+    if (tooLong) return Promise.resolve(tooLong);
+    return new Promise<HTTPGraphQLResponse>((resolve, reject) => {
+      const finished = deadlines.start(() => {
         log.warn({ requestId: request.headers.get('x-request-id'), timeoutMs: limits.timeoutMs }, 'request timed out');
         resolve(timeoutError(request, limits.timeoutMs));
-      }, limits.timeoutMs);
+      });
+      // A failure after the deadline settles nothing: it is no unhandled rejection either.
+      server.executeHTTPGraphQLRequest(args).then(
+        (response) => {
+          finished();
+          resolve(response);
+        },
+        (error: unknown) => {
+          finished();
+          reject(error);
+        },
+      );
     });
-    try {
-      return await Promise.race([work, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
   };
   return limited;
 }
