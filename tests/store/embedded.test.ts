@@ -63,7 +63,7 @@ describe('the embedded database', () => {
     expect((await a.list({ label: 'Organization', first: 10 })).totalCount).toBe(2);
   });
 
-  it('answers immediate reads with what any store on the same DATA_DIR committed since: a renamed node, a new relationship', async () => {
+  it('answers immediate reads and key lookups with what any store on the same DATA_DIR committed since: a renamed node, a new relationship, a new key', async () => {
     const dir = await tempDir();
     dirs.push(dir);
     const [a, b] = [await openStore(dir), await openStore(dir)];
@@ -78,8 +78,11 @@ describe('the embedded database', () => {
     expect(b.immediate.neighbours('project:p1', 'PARTNERED_WITH', 'out')).toBe(kept);
     await a.write({ nodes: [org('one', 'One renamed')], edges: [] });
     expect(partners()).toEqual(['One renamed']);
+    // A natural key that named nothing when asked names the node another store adds.
+    expect((await b.findByKeys('Organization', ['two']))[0]).toEqual([]);
     await a.write({ nodes: [org('two', 'Two')], edges: [partnered('organization:two')] });
     expect(partners()).toEqual(['One renamed', 'Two']);
+    expect((await b.findByKeys('Organization', ['two']))[0]!.map((n) => n.id)).toEqual(['organization:two']);
     // The store's own commit too, read right after it.
     await b.write({ nodes: [org('three', 'Three')], edges: [partnered('organization:three')] });
     expect(partners()).toEqual(['One renamed', 'Three', 'Two']);

@@ -8,7 +8,8 @@
  * A node's neighbours as the port gives them (each relationship with the node at its other
  * end) are kept too, for the immediate reads of a page: they hold other nodes, so a commit
  * that touches any node drops them all (commits are rare next to reads), one that touches only
- * relationships drops those lists.
+ * relationships drops those lists. So does a node's natural-key lookup (`findByKeys`): which
+ * nodes a key names changes only with a node.
  */
 import type { Direction, GraphEdge, RelType } from '../../domain/model.js';
 import type { Neighbour } from '../port.js';
@@ -26,17 +27,19 @@ export class ReadCache {
   private readonly nodes = new Map<string, StoredNode | null>();
   private readonly lists = new Map<string, readonly Adjacent[]>();
   private readonly neighbourLists = new Map<string, readonly Neighbour[]>();
+  private readonly keyed = new Map<string, readonly string[]>();
 
   constructor(private readonly max = 100_000) {}
 
   get empty(): boolean {
-    return !this.nodes.size && !this.lists.size && !this.neighbourLists.size;
+    return !this.nodes.size && !this.lists.size && !this.neighbourLists.size && !this.keyed.size;
   }
 
   clear(): void {
     this.nodes.clear();
     this.lists.clear();
     this.neighbourLists.clear();
+    this.keyed.clear();
   }
 
   node(id: string, read: () => StoredNode | undefined): StoredNode | null {
@@ -76,10 +79,25 @@ export class ReadCache {
     return list;
   }
 
+  /** The ids of the nodes of a label that a natural key names, as `read` gives them. */
+  idsByKey(label: string, key: string, read: () => string[]): readonly string[] {
+    const cacheKey = `${label}\u0000${key}`;
+    let ids = this.keyed.get(cacheKey);
+    if (!ids) {
+      if (this.keyed.size >= this.max) this.keyed.clear();
+      ids = read();
+      this.keyed.set(cacheKey, ids);
+    }
+    return ids;
+  }
+
   /** Drop what a commit touched. */
   forget(entry: LogEntry): void {
     for (const id of entry.nodes) this.nodes.delete(id);
-    if (entry.nodes.length) this.neighbourLists.clear();
+    if (entry.nodes.length) {
+      this.neighbourLists.clear();
+      this.keyed.clear();
+    }
     for (const [from, type, to] of entry.edges) {
       for (const [id, direction] of [[from, 'out'], [to, 'in']] as const) {
         this.lists.delete(listKey(id, type, direction));

@@ -283,8 +283,8 @@ export class EmbeddedStore implements GraphStore {
     return keys.map((key) => this.idsByKey(label, key).map((id) => this.node(id)!).filter(Boolean));
   }
 
-  private idsByKey(label: Label, key: string): string[] {
-    return [...this.d.keys.getKeys(prefixRange([label, key]))].map((k) => (k as string[])[2]!);
+  private idsByKey(label: Label, key: string): readonly string[] {
+    return this.readCache.idsByKey(label, key, () => [...this.d.keys.getKeys(prefixRange([label, key]))].map((k) => (k as string[])[2]!));
   }
 
   async list(query: ListQuery): Promise<ListPage> {
