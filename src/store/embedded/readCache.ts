@@ -23,6 +23,17 @@ export interface Adjacent {
 
 const listKey = (id: string, type: string, direction: Direction) => `${direction}\u0000${type}\u0000${id}`;
 
+/** What `map` keeps under `key`, else what `read` gives, kept (the map emptied first when it holds `max`). */
+function kept<V>(map: Map<string, V>, key: string, max: number, read: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= max) map.clear();
+    value = read();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export class ReadCache {
   private readonly nodes = new Map<string, StoredNode | null>();
   private readonly lists = new Map<string, readonly Adjacent[]>();
@@ -43,52 +54,22 @@ export class ReadCache {
   }
 
   node(id: string, read: () => StoredNode | undefined): StoredNode | null {
-    let node = this.nodes.get(id);
-    if (node === undefined) {
-      if (this.nodes.size >= this.max) {
-        this.nodes.clear();
-        this.neighbourLists.clear();
-      }
-      node = read() ?? null;
-      this.nodes.set(id, node);
-    }
-    return node;
+    return kept(this.nodes, id, this.max, () => read() ?? null);
   }
 
   /** A node's relationships of one type in one direction, in the order `read` gives them. */
   adjacent(id: string, type: RelType, direction: Direction, read: () => Adjacent[]): readonly Adjacent[] {
-    const key = listKey(id, type, direction);
-    let list = this.lists.get(key);
-    if (!list) {
-      if (this.lists.size >= this.max) this.lists.clear();
-      list = read();
-      this.lists.set(key, list);
-    }
-    return list;
+    return kept(this.lists, listKey(id, type, direction), this.max, read);
   }
 
   /** A node's neighbours over one relationship type in one direction, as `read` gives them. */
   neighbours(id: string, type: RelType, direction: Direction, read: () => Neighbour[]): readonly Neighbour[] {
-    const key = listKey(id, type, direction);
-    let list = this.neighbourLists.get(key);
-    if (!list) {
-      if (this.neighbourLists.size >= this.max) this.neighbourLists.clear();
-      list = read();
-      this.neighbourLists.set(key, list);
-    }
-    return list;
+    return kept(this.neighbourLists, listKey(id, type, direction), this.max, read);
   }
 
   /** The ids of the nodes of a label that a natural key names, as `read` gives them. */
   idsByKey(label: string, key: string, read: () => string[]): readonly string[] {
-    const cacheKey = `${label}\u0000${key}`;
-    let ids = this.keyed.get(cacheKey);
-    if (!ids) {
-      if (this.keyed.size >= this.max) this.keyed.clear();
-      ids = read();
-      this.keyed.set(cacheKey, ids);
-    }
-    return ids;
+    return kept(this.keyed, `${label}\u0000${key}`, this.max, read);
   }
 
   /** Drop what a commit touched. */
